@@ -1,0 +1,84 @@
+//! The web shell of Cohort: server-rendered pages in French and English, the JSON API
+//! under `/api/v1` with its OpenAPI document, and the health checks.
+//!
+//! Handlers are thin: they read the request, ask the domain (here: the catalogue snapshot
+//! and its search index), and render. No SQL here; the store does that.
+
+mod api;
+mod i18n;
+mod ops;
+mod pages;
+mod state;
+mod static_files;
+mod visitor;
+
+pub use state::AppState;
+
+use axum::http::{header, HeaderName, HeaderValue, Request};
+use axum::routing::get;
+use axum::Router;
+use std::future::Future;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Every route of the application.
+pub fn router(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/units/{code}", get(pages::unit))
+        .route("/search", get(pages::search))
+        .route("/api/docs", get(pages::api_reference))
+        .route("/api/v1/units", get(api::units::list))
+        .route("/api/v1/units/{code}", get(api::units::detail))
+        .route("/api/v1/search", get(api::search::search))
+        .route("/api/openapi.json", get(api::openapi::document))
+        .route("/static/style.css", get(static_files::style))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .fallback(pages::not_found)
+        .with_state(state)
+        .layer(axum::middleware::from_fn(visitor::remember_language))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                    let id = request
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+                }))
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"),
+                ))
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("same-origin"),
+                )),
+        )
+}
+
+/// Serves the application on `listener` until `shutdown` completes, then finishes the
+/// requests in flight. The catalogue snapshot is refreshed from the store every few seconds.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    state.spawn_refresher(Duration::from_secs(3));
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

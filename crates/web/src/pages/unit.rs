@@ -1,0 +1,86 @@
+//! A unit's page: breadcrumb, what it does, its teams, and testimonials.
+
+use super::not_found::not_found_page;
+use super::view::{render, unit_href, Card, Chrome};
+use crate::state::AppState;
+use crate::visitor::Visitor;
+use askama::Template;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::Response;
+use cohort_domain::UnitCode;
+
+struct Crumb {
+    href: String,
+    name: String,
+}
+
+struct TestimonialView {
+    lang: &'static str,
+    title: String,
+    body: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "unit.html")]
+struct UnitPage<'a> {
+    chrome: Chrome<'a>,
+    breadcrumb: Vec<Crumb>,
+    code: String,
+    name: String,
+    kind: String,
+    summary: String,
+    responsibilities: Vec<String>,
+    cards: Vec<Card>,
+    testimonials: Vec<TestimonialView>,
+}
+
+pub async fn unit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    code: Result<Path<String>, PathRejection>,
+) -> Response {
+    let snapshot = state.snapshot();
+    let catalogue = &snapshot.catalogue;
+    let tr = state.locales.tr(visitor.lang);
+    let found = code
+        .ok()
+        .and_then(|Path(code)| UnitCode::parse(&code).ok())
+        .and_then(|code| catalogue.unit(&code));
+    let Some(unit) = found else {
+        return not_found_page(&state, visitor, &uri);
+    };
+    let lang = visitor.lang;
+    let name = unit.name.get(lang).clone();
+    let page = UnitPage {
+        chrome: Chrome::new(tr, catalogue, &uri, name.clone()),
+        breadcrumb: catalogue
+            .ancestors(&unit.code)
+            .into_iter()
+            .map(|u| Crumb {
+                href: unit_href(u),
+                name: u.name.get(lang).clone(),
+            })
+            .collect(),
+        code: unit.code.to_string(),
+        name,
+        kind: tr.kind(unit.kind),
+        summary: unit.summary.get(lang).clone(),
+        responsibilities: unit.responsibilities.get(lang).clone(),
+        cards: catalogue
+            .children(&unit.code)
+            .map(|u| Card::of(u, &tr))
+            .collect(),
+        testimonials: catalogue
+            .testimonials_of(&unit.code)
+            .map(|t| TestimonialView {
+                lang: lang.code(),
+                title: t.title.get(lang).clone(),
+                body: t.body.get(lang).clone(),
+            })
+            .collect(),
+    };
+    render(&page, StatusCode::OK)
+}

@@ -1,0 +1,95 @@
+//! What every handler shares: the store, the messages, and an in-memory snapshot of the
+//! catalogue with its search index (derived from the database, reloaded when it changes).
+
+use crate::i18n::Locales;
+use cohort_domain::Catalogue;
+use cohort_search::SearchIndex;
+use cohort_store::Store;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+/// The catalogue as of one revision, with its search index.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The catalogue.
+    pub catalogue: Catalogue,
+    /// Its search index.
+    pub index: SearchIndex,
+    /// The store's revision it was read at.
+    pub revision: i64,
+}
+
+/// Shared application state; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Messages in every language.
+    pub locales: Arc<Locales>,
+    snapshot: Arc<RwLock<Arc<Snapshot>>>,
+}
+
+impl AppState {
+    /// Loads the catalogue from the store; fails when there is none yet.
+    pub async fn load(store: Store) -> anyhow::Result<AppState> {
+        let snapshot = read_snapshot(&store).await?;
+        Ok(AppState {
+            store,
+            locales: Arc::new(Locales::load()?),
+            snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
+        })
+    }
+
+    /// The current snapshot (a cheap clone of an `Arc`).
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        match self.snapshot.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Reloads the snapshot when the stored catalogue changed (e.g. after `cohort catalogue
+    /// import` on this or another node).
+    pub async fn refresh(&self) -> anyhow::Result<bool> {
+        let revision = self.store.catalogue_revision().await?;
+        if revision == self.snapshot().revision {
+            return Ok(false);
+        }
+        let fresh = Arc::new(read_snapshot(&self.store).await?);
+        match self.snapshot.write() {
+            Ok(mut guard) => *guard = fresh,
+            Err(poisoned) => *poisoned.into_inner() = fresh,
+        }
+        tracing::info!(revision, "catalogue reloaded");
+        Ok(true)
+    }
+
+    /// Checks for a new catalogue every `period`, until the process ends.
+    pub fn spawn_refresher(&self, period: Duration) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(period);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if let Err(error) = state.refresh().await {
+                    tracing::warn!(%error, "catalogue refresh failed; serving the previous one");
+                }
+            }
+        });
+    }
+}
+
+async fn read_snapshot(store: &Store) -> anyhow::Result<Snapshot> {
+    let revision = store.catalogue_revision().await?;
+    let catalogue = store
+        .catalogue()
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the database holds no catalogue: import one first"))?;
+    let index = SearchIndex::build(&catalogue);
+    Ok(Snapshot {
+        catalogue,
+        index,
+        revision,
+    })
+}

@@ -1,0 +1,60 @@
+//! `TestApp`: the real server on 127.0.0.1:0 with its own fresh SQLite database holding the
+//! NATO catalogue. The listener is bound before the test runs: no sleeps, no retries.
+
+use cohort_domain::Catalogue;
+use cohort_store::Store;
+use cohort_web::AppState;
+use tokio::sync::oneshot;
+
+pub const NATO: &str = include_str!("../../../../catalogue/nato-international-staff.toml");
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&Store::sqlite_url_in(dir.path()))
+            .await
+            .expect("store");
+        let catalogue = Catalogue::from_toml(NATO).expect("valid catalogue");
+        store.replace_catalogue(&catalogue).await.expect("import");
+        let state = AppState::load(store.clone()).await.expect("state");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        let (tx, rx) = oneshot::channel::<()>();
+        let server = tokio::spawn(cohort_web::serve(listener, state, async {
+            let _ = rx.await;
+        }));
+        TestApp {
+            base,
+            store,
+            shutdown: Some(tx),
+            server: Some(server),
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Asks the server to stop and waits until it has.
+    #[allow(dead_code)]
+    pub async fn stop(mut self) -> std::io::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        match self.server.take() {
+            Some(server) => server.await.expect("server task"),
+            None => Ok(()),
+        }
+    }
+}
