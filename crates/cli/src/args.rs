@@ -1,0 +1,148 @@
+//! The command line: every flag has an environment variable, passed explicitly.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Cohort runs an internship programme end to end: the public "meet us" catalogue of host
+/// units in French and English, applications, review, allocation and onboarding.
+#[derive(Debug, Parser)]
+#[command(name = "cohort", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub log: LogArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web site and the JSON API (creates and migrates the database on first
+    /// start and loads the default catalogue when it holds none).
+    Serve(ServeArgs),
+    /// Create or update the database schema, then exit.
+    Migrate(DatabaseArgs),
+    /// Import or export the catalogue of host units.
+    #[command(subcommand)]
+    Catalogue(CatalogueCommand),
+    /// Allocate candidates to placements (stable matching) from an instance file.
+    ///
+    /// Reads the JSON instance format of shared/formats/allocation-instance.md and writes
+    /// the result. Invalid instances exit with status 1, name the first wrong entry
+    /// (JSON path and id) and write no result.
+    Match(MatchArgs),
+}
+
+/// Logging, for every command.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Log filter: error, warn, info, debug, trace, or per module (e.g. "info,sqlx=warn").
+    #[arg(long, env = "COHORT_LOG", default_value = "info", global = true)]
+    pub log_level: String,
+    /// Log format: human-readable text or one JSON object per line.
+    #[arg(long, env = "COHORT_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Where the data lives.
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// Folder for the embedded SQLite database and, later, uploaded files; created if missing.
+    #[arg(long, env = "COHORT_DATA_DIR", default_value = "cohort-data")]
+    pub data_dir: PathBuf,
+    /// Database URL: postgres://USER:PASSWORD@HOST/DB for PostgreSQL, or sqlite://PATH.
+    /// Without it, SQLite in the data directory.
+    #[arg(long, env = "COHORT_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "COHORT_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogueCommand {
+    /// Replace the catalogue with FILE (TOML), in one transaction: a file with a mistake
+    /// changes nothing and the error names the unit and the field.
+    Import {
+        /// The catalogue file, e.g. catalogue/nato-international-staff.toml.
+        file: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Write the catalogue in its canonical TOML form (an import of it gives it back).
+    Export {
+        /// Where to write; standard output when absent or "-".
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The instance (JSON); "-" for standard input.
+    #[arg(long)]
+    pub input: PathBuf,
+    /// Where to write the result (JSON); "-" for standard output.
+    #[arg(long)]
+    pub output: PathBuf,
+    /// Write stats.millis as 0, so that the same input gives the same bytes every run.
+    #[arg(long)]
+    pub reproducible: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn public_flags_keep_their_names() {
+        let cli = Cli::try_parse_from([
+            "cohort",
+            "serve",
+            "--bind",
+            "0.0.0.0:9000",
+            "--data-dir",
+            "/tmp/x",
+            "--database-url",
+            "postgres://u@h/db",
+        ])
+        .expect("parses");
+        let Command::Serve(serve) = cli.command else {
+            panic!("expected serve")
+        };
+        assert_eq!(serve.bind.port(), 9000);
+        assert_eq!(
+            serve.database.database_url.as_deref(),
+            Some("postgres://u@h/db")
+        );
+        let names: Vec<_> = Cli::command()
+            .find_subcommand("serve")
+            .expect("serve")
+            .get_arguments()
+            .filter_map(|a| a.get_env().map(|e| e.to_string_lossy().into_owned()))
+            .collect();
+        for env in ["COHORT_BIND", "COHORT_DATA_DIR", "COHORT_DATABASE_URL"] {
+            assert!(names.iter().any(|n| n == env), "{env} in {names:?}");
+        }
+    }
+}

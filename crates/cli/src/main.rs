@@ -1,0 +1,44 @@
+//! `cohort`: one binary for the whole programme. See `cohort --help`.
+
+mod args;
+mod commands;
+mod logging;
+
+use args::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Err(error) = logging::init(&cli.log) {
+        eprintln!("error: {error:#}");
+        return ExitCode::FAILURE;
+    }
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        // `match` is pure computation: no runtime needed.
+        Command::Match(args) => commands::allocate::run(&args),
+        command => {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async move {
+                match command {
+                    Command::Serve(args) => commands::serve::run(args).await,
+                    Command::Migrate(db) => commands::migrate::run(&db).await,
+                    Command::Catalogue(sub) => commands::catalogue::run(sub).await,
+                    Command::Match(_) => unreachable!("handled above"),
+                }
+            })
+        }
+    }
+}
