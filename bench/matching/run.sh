@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks of the allocation engine (bounded: a few minutes on 2 cores).
-#   bench/matching/run.sh            # uses /var/tmp/cohort-target-matching unless CARGO_TARGET_DIR is set
+#   bench/matching/run.sh            # uses /var/tmp/cohort-target unless CARGO_TARGET_DIR is set
 # Needs /usr/bin/time (GNU time) for peak RSS; COHORT_PYTHON (with matching==1.4.3)
 # for the side-by-side comparison, e.g. /var/tmp/cohort-venv/bin/python.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/cohort-target-matching}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/cohort-target}"
 BIN="$CARGO_TARGET_DIR/release/examples"
 WORK="$(mktemp -d /var/tmp/cohort-bench-matching.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
 echo "== build (release)"
-cargo build --release -p cohort-matching --examples -j1 --quiet
+cargo build --release -p cohort-matching --examples --quiet
+cargo build --release -p cohort --quiet
 
 echo "== solve, in memory (rank tables included, JSON excluded), best of 3"
 "$BIN/solve_big" --candidates 50000 --choices 10 --placements 2500 --seed 1
@@ -32,7 +33,7 @@ if [ -n "$COHORT_BIN" ]; then
   /usr/bin/time -f "  cohort match: %e s wall, %M KB peak RSS" \
     timeout 120 "$COHORT_BIN" match --input "$WORK/100k.json" --output /dev/null
 else
-  echo "  (no release 'cohort' binary yet: build it with 'cargo build --release -p cohort-cli')"
+  echo "  (no release 'cohort' binary yet: build it with 'cargo build --release -p cohort')"
 fi
 
 echo "== side by side with the Python 'matching' package, 10,000 candidates"

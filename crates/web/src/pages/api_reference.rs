@@ -88,8 +88,8 @@ fn view(
     let responses = op
         .responses
         .responses
-        .iter()
-        .map(|(status, _)| ResponseView {
+        .keys()
+        .map(|status| ResponseView {
             status: status.clone(),
             description: tr.t(&format!("api-response-{id}-{status}")),
         })

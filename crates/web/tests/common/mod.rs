@@ -10,6 +10,8 @@ pub const NATO: &str = include_str!("../../../../catalogue/nato-international-st
 
 pub struct TestApp {
     pub base: String,
+    // not every test binary uses every field of this shared helper
+    #[allow(dead_code)]
     pub store: Store,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,

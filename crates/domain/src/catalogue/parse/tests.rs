@@ -114,8 +114,8 @@ fn canonical_text_round_trips_with_escapes() {
     let catalogue = Catalogue::from_toml(&text).expect("valid");
     assert_eq!(
         catalogue
-            .unit(&crate::UnitCode::parse("A").unwrap())
-            .unwrap()
+            .unit(&crate::UnitCode::parse("A").expect("code"))
+            .expect("unit A")
             .name
             .fr,
         "Dit \"juridique\" \\ l’équipe"
@@ -132,7 +132,7 @@ fn breadcrumb_and_children_follow_parents() {
         unit("C", Some("B"), Some("c"))
     );
     let catalogue = Catalogue::from_toml(&text).expect("valid");
-    let code = |c: &str| crate::UnitCode::parse(c).unwrap();
+    let code = |c: &str| crate::UnitCode::parse(c).expect("code");
     let chain: Vec<_> = catalogue
         .ancestors(&code("C"))
         .iter()
