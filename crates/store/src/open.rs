@@ -48,6 +48,11 @@ impl Store {
             .acquire_timeout(Duration::from_secs(5))
             .connect(url)
             .await?;
+        if backend == Backend::Sqlite {
+            // WAL is a property of the database file: set once, every connection uses it.
+            // Readers never wait for the writer, and a crash loses no committed transaction.
+            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+        }
         let store = Store { pool, backend };
         store.migrate().await?;
         Ok(store)
