@@ -33,10 +33,18 @@
 //! assert_eq!(catalogue.to_toml().trim_start(), toml.trim_start());
 //! ```
 
+mod account;
 mod catalogue;
+pub mod eligibility;
 mod lang;
 mod unit;
+mod values;
 
+pub use account::{Email, EmailError, NewPassword, PasswordProblem, MIN_PASSWORD_CHARS};
 pub use catalogue::{Catalogue, CatalogueError, Programme, Testimonial};
 pub use lang::{Lang, Localized};
 pub use unit::{Unit, UnitCode, UnitCodeError, UnitKind};
+pub use values::{
+    CefrLevel, CefrLevelError, EducationLevel, EducationLevelError, LanguageCode,
+    LanguageCodeError, Nationality, NationalityError, ISO_3166_1_ALPHA_2, ISO_639_1,
+};

@@ -1,0 +1,7 @@
+//! Accounts: who may sign in, and with what.
+
+mod email;
+mod password;
+
+pub use email::{Email, EmailError};
+pub use password::{NewPassword, PasswordProblem, MIN_PASSWORD_CHARS};
