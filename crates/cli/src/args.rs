@@ -67,6 +67,26 @@ pub struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "COHORT_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
+    /// The address people use to reach the site, for links in e-mails (e.g.
+    /// https://interns.example.org); cookies are marked Secure when it is https.
+    /// Default: http://BIND.
+    #[arg(long, env = "COHORT_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Send e-mail through this SMTP server, e.g. smtp://localhost:25 or
+    /// smtps://user:password@mail.example.org (STARTTLS: add ?tls=required).
+    #[arg(long, env = "COHORT_SMTP_URL", conflicts_with = "mail_dir")]
+    pub smtp_url: Option<String>,
+    /// Write each e-mail as an .eml file in DIR instead of sending it (development,
+    /// tests). Without --smtp-url, e-mails go to DATA_DIR/mail.
+    #[arg(long, env = "COHORT_MAIL_DIR")]
+    pub mail_dir: Option<PathBuf>,
+    /// The sender of every e-mail.
+    #[arg(
+        long,
+        env = "COHORT_MAIL_FROM",
+        default_value = "Cohort <noreply@localhost>"
+    )]
+    pub mail_from: String,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }

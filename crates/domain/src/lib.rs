@@ -34,9 +34,12 @@
 //! ```
 
 mod account;
+pub mod application;
 mod catalogue;
 pub mod eligibility;
 mod lang;
+pub mod profile;
+pub mod session;
 mod unit;
 mod values;
 

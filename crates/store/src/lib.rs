@@ -9,9 +9,17 @@
 //! # Ok(()) }
 //! ```
 
+mod accounts;
+mod applications;
 mod catalogue;
 mod error;
 mod open;
+mod outbox;
+mod profiles;
+mod sessions;
 
+pub use accounts::{insert_account, insert_email_token, Account, NewAccount, SessionRow};
+pub use applications::{ApplicationEvent, ApplicationRow, Conflict};
 pub use error::StoreError;
 pub use open::{Backend, Store};
+pub use outbox::{enqueue_mail, NewMail, QueuedMail};

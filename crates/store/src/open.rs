@@ -51,7 +51,9 @@ impl Store {
         if backend == Backend::Sqlite {
             // WAL is a property of the database file: set once, every connection uses it.
             // Readers never wait for the writer, and a crash loses no committed transaction.
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
         }
         let store = Store { pool, backend };
         store.migrate().await?;

@@ -6,11 +6,22 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// The message files, by language. The text is compiled into the binary.
-pub const SOURCES: [(Lang, &str); 2] = [
-    (Lang::En, include_str!("../../../locales/en/main.ftl")),
-    (Lang::Fr, include_str!("../../../locales/fr/main.ftl")),
-];
+/// The message files of one language: one file per area of the product, compiled in.
+macro_rules! locale_files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/accounts.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/eligibility.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/profile.ftl")),
+        ]
+    };
+}
+
+/// English messages, every file.
+pub const EN: &[&str] = &locale_files!("en");
+/// French messages, every file.
+pub const FR: &[&str] = &locale_files!("fr");
 
 /// Every message bundle.
 pub struct Locales {
@@ -27,21 +38,26 @@ impl std::fmt::Debug for Locales {
 impl Locales {
     /// Parses the message files; a syntax error is a bug caught by the tests.
     pub fn load() -> anyhow::Result<Locales> {
-        let bundle = |lang: Lang, source: &str| -> anyhow::Result<Bundle> {
-            let resource = FluentResource::try_new(source.to_owned())
-                .map_err(|(_, errors)| anyhow::anyhow!("locales/{}: {errors:?}", lang.code()))?;
+        let bundle = |lang: Lang, sources: &[&str]| -> anyhow::Result<Bundle> {
             let id = lang.code().parse().map_err(|e| anyhow::anyhow!("{e}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // the isolation marks would end up inside HTML attributes and JSON
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| anyhow::anyhow!("locales/{}: {errors:?}", lang.code()))?;
+            for source in sources {
+                let resource =
+                    FluentResource::try_new((*source).to_owned()).map_err(|(_, errors)| {
+                        anyhow::anyhow!("locales/{}: {errors:?}", lang.code())
+                    })?;
+                // a key defined twice is an error here, not a silent override
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| anyhow::anyhow!("locales/{}: {errors:?}", lang.code()))?;
+            }
             Ok(bundle)
         };
         Ok(Locales {
-            en: bundle(Lang::En, SOURCES[0].1)?,
-            fr: bundle(Lang::Fr, SOURCES[1].1)?,
+            en: bundle(Lang::En, EN)?,
+            fr: bundle(Lang::Fr, FR)?,
         })
     }
 
@@ -90,6 +106,16 @@ impl<'a> Tr<'a> {
         self.format(key, Some(&args))
     }
 
+    /// The message `key` with variables given as text (as the domain's `message_args`
+    /// give them); numbers among them are passed as numbers, for plurals and ordinals.
+    pub fn with_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, FluentValue::try_number(value.as_str()));
+        }
+        self.format(key, Some(&fluent))
+    }
+
     /// The label of a kind of unit.
     pub fn kind(&self, kind: cohort_domain::UnitKind) -> String {
         self.t(&format!("unit-kind-{}", kind.as_str()))
@@ -114,9 +140,10 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    fn keys(source: &str) -> BTreeSet<String> {
-        source
-            .lines()
+    fn keys(sources: &[&str]) -> BTreeSet<String> {
+        sources
+            .iter()
+            .flat_map(|s| s.lines())
             .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
             .filter_map(|l| l.split_once(" =").map(|(k, _)| k.to_owned()))
             .collect()
@@ -124,13 +151,13 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_messages() {
-        assert_eq!(keys(SOURCES[0].1), keys(SOURCES[1].1));
-        assert!(keys(SOURCES[0].1).len() > 30);
+        assert_eq!(keys(EN), keys(FR));
+        assert!(keys(EN).len() > 30);
     }
 
     #[test]
     fn every_key_used_in_code_and_templates_exists() {
-        let en = keys(SOURCES[0].1);
+        let en = keys(EN);
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
         let mut used = BTreeSet::new();
         for dir in ["templates", "src", "src/pages", "src/api"] {

@@ -5,6 +5,7 @@
 //! and its search index), and render. No SQL here; the store does that.
 
 mod api;
+mod auth;
 mod i18n;
 mod ops;
 mod pages;
@@ -12,10 +13,10 @@ mod state;
 mod static_files;
 mod visitor;
 
-pub use state::AppState;
+pub use state::{system_clock, AppState, Clock, Settings};
 
 use axum::http::{header, HeaderName, HeaderValue, Request};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use std::future::Future;
 use std::time::Duration;
@@ -36,6 +37,14 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/units", get(api::units::list))
         .route("/api/v1/units/{code}", get(api::units::detail))
         .route("/api/v1/search", get(api::search::search))
+        .route("/api/v1/auth/register", post(api::auth::register))
+        .route("/api/v1/auth/verify", post(api::auth::verify))
+        .route("/api/v1/auth/login", post(api::auth::login))
+        .route("/api/v1/auth/logout", post(api::auth::logout))
+        .route("/api/v1/me", get(api::auth::me))
+        .route("/api/v1/me/profile", get(api::profile::get_profile).put(api::profile::put_profile))
+        .route("/api/v1/auth/password-reset/request", post(api::auth::request_reset))
+        .route("/api/v1/auth/password-reset", post(api::auth::reset_password))
         .route("/api/openapi.json", get(api::openapi::document))
         .route("/static/style.css", get(static_files::style))
         .route("/healthz", get(ops::healthz))
@@ -78,7 +87,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     state.spawn_refresher(Duration::from_secs(3));
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -19,6 +19,56 @@ pub struct Snapshot {
     pub revision: i64,
 }
 
+/// The time as milliseconds since the Unix epoch; injected so that tests control it.
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+/// The system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
+    })
+}
+
+/// How this deployment is reached and what time it is.
+#[derive(Clone)]
+pub struct Settings {
+    /// The address people use, e.g. `https://interns.example.org`, for links in e-mails.
+    /// Cookies get `Secure` when it is `https`.
+    pub public_url: String,
+    /// The clock.
+    pub clock: Clock,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("public_url", &self.public_url)
+            .finish()
+    }
+}
+
+impl Settings {
+    /// Settings for `public_url` with the system clock.
+    pub fn new(public_url: impl Into<String>) -> Settings {
+        Settings {
+            public_url: public_url.into().trim_end_matches('/').to_owned(),
+            clock: system_clock(),
+        }
+    }
+
+    /// Whether cookies must carry `Secure`.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    /// Now, in Unix milliseconds.
+    pub fn now(&self) -> i64 {
+        (self.clock)()
+    }
+}
+
 /// Shared application state; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -26,16 +76,19 @@ pub struct AppState {
     pub store: Store,
     /// Messages in every language.
     pub locales: Arc<Locales>,
+    /// Deployment settings.
+    pub settings: Settings,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
 }
 
 impl AppState {
     /// Loads the catalogue from the store; fails when there is none yet.
-    pub async fn load(store: Store) -> anyhow::Result<AppState> {
+    pub async fn load(store: Store, settings: Settings) -> anyhow::Result<AppState> {
         let snapshot = read_snapshot(&store).await?;
         Ok(AppState {
             store,
             locales: Arc::new(Locales::load()?),
+            settings,
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
         })
     }

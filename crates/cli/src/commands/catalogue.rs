@@ -2,6 +2,7 @@
 
 use crate::args::CatalogueCommand;
 use anyhow::Context;
+use cohort_domain::session::{demo_session, placements_from_toml};
 use cohort_domain::Catalogue;
 use std::io::Write;
 
@@ -43,16 +44,29 @@ pub async fn run(command: CatalogueCommand) -> anyhow::Result<()> {
     }
 }
 
-/// Loads the default catalogue into a database that has none (first start).
+/// Demo placements for the demo session.
+pub const DEMO_PLACEMENTS: &str = include_str!("../../../../catalogue/demo-placements.toml");
+
+/// On first start: loads the default catalogue and opens a demo session with placements
+/// across the catalogue's units, so that a fresh installation has something to show.
 pub async fn seed_if_empty(store: &cohort_store::Store) -> anyhow::Result<()> {
-    if store.catalogue_revision().await? == 0 {
-        let catalogue = Catalogue::from_toml(DEFAULT_CATALOGUE)
-            .context("the built-in catalogue is invalid (a bug)")?;
-        store.replace_catalogue(&catalogue).await?;
-        tracing::info!(
-            units = catalogue.units().len(),
-            "loaded the default catalogue"
-        );
+    if store.catalogue_revision().await? != 0 {
+        return Ok(());
+    }
+    let catalogue = Catalogue::from_toml(DEFAULT_CATALOGUE)
+        .context("the built-in catalogue is invalid (a bug)")?;
+    store.replace_catalogue(&catalogue).await?;
+    tracing::info!(
+        units = catalogue.units().len(),
+        "loaded the default catalogue"
+    );
+    if store.sessions().await?.is_empty() {
+        let session = demo_session(jiff::Timestamp::now(), "Europe/Brussels")
+            .context("cannot build the demo session (a bug)")?;
+        let placements = placements_from_toml(DEMO_PLACEMENTS, &catalogue, session.id)
+            .context("the built-in demo placements are invalid (a bug)")?;
+        store.insert_session(&session, &placements).await?;
+        tracing::info!(placements = placements.len(), "opened the demo session");
     }
     Ok(())
 }

@@ -1,22 +1,65 @@
-//! `cohort serve`: the web site and API until SIGTERM or Ctrl-C.
+//! `cohort serve`: the web site, the API and the e-mail outbox worker, until SIGTERM or
+//! Ctrl-C.
 
 use crate::args::ServeArgs;
 use anyhow::Context;
-use cohort_web::AppState;
+use cohort_mail::{Mailbox, Sender, Transport};
+use cohort_web::{AppState, Settings};
+use std::time::Duration;
+use tokio::sync::watch;
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let store = super::open_store(&args.database).await?;
     super::catalogue::seed_if_empty(&store).await?;
-    let state = AppState::load(store.clone()).await?;
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", args.bind));
+    let state = AppState::load(store.clone(), Settings::new(public_url)).await?;
+    let sender = mail_sender(&args)?;
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, backend = ?store.backend(), "serving on http://{address}");
+
+    let (stop, stopped) = watch::channel(false);
+    let worker = tokio::spawn(cohort_mail::run_outbox_worker(
+        store.clone(),
+        sender,
+        Duration::from_secs(2),
+        cohort_mail::unix_millis,
+        wait_for(stopped),
+    ));
     cohort_web::serve(listener, state, shutdown_signal()).await?;
+    let _ = stop.send(true);
+    if let Err(error) = worker.await {
+        tracing::error!(%error, "the outbox worker ended badly");
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+fn mail_sender(args: &ServeArgs) -> anyhow::Result<Sender> {
+    let transport = match (&args.smtp_url, &args.mail_dir) {
+        (Some(url), _) => Transport::Smtp { url: url.clone() },
+        (None, Some(dir)) => Transport::MailDir(dir.clone()),
+        (None, None) => Transport::MailDir(args.database.data_dir.join("mail")),
+    };
+    let from: Mailbox = args
+        .mail_from
+        .parse()
+        .with_context(|| format!("--mail-from {:?} is not an address", args.mail_from))?;
+    Sender::new(from, transport).context("cannot set up e-mail")
+}
+
+async fn wait_for(mut stopped: watch::Receiver<bool>) {
+    while !*stopped.borrow() {
+        if stopped.changed().await.is_err() {
+            return;
+        }
+    }
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM; requests in flight then finish.

@@ -1,5 +1,5 @@
 //! The API's errors: a status, a stable code for programs, and a message in the visitor's
-//! language for people.
+//! language for people (with the field at fault when there is one).
 
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -23,6 +23,29 @@ pub enum ApiError {
     QueryTooLong,
     /// No route at this path.
     NoRoute,
+    /// A field's value is refused: the field and the message key.
+    Invalid {
+        /// The JSON field.
+        field: &'static str,
+        /// Fluent key of the reason.
+        key: &'static str,
+    },
+    /// The body is not the JSON expected.
+    BadBody,
+    /// No valid session cookie.
+    NotSignedIn,
+    /// A state-changing request without the session's CSRF token.
+    CsrfMissing,
+    /// Wrong address or password.
+    WrongCredentials,
+    /// The address is not confirmed yet.
+    NotVerified,
+    /// Too many failed sign-ins.
+    RateLimited,
+    /// The e-mailed link is unknown, used or expired.
+    BadToken,
+    /// Our fault; the detail is in the log.
+    Internal,
 }
 
 /// The body of every API error.
@@ -35,11 +58,15 @@ pub struct ErrorBody {
 /// One error.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable, for programs: `not_found`, `bad_request`.
+    /// Stable, for programs: `not_found`, `bad_request`, `invalid`, `unauthorized`,
+    /// `forbidden`, `too_many_requests`, `internal`.
     #[schema(example = "not_found")]
     pub code: String,
     /// For people, in the language asked for.
     pub message: String,
+    /// The field at fault, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// An API error ready to send.
@@ -50,35 +77,67 @@ pub struct LocalizedError {
 }
 
 impl ApiError {
+    /// Logs an error of ours once, here at the boundary, and hides it from the client.
+    pub fn internal(error: impl std::fmt::Display) -> ApiError {
+        tracing::error!(%error, "internal error");
+        ApiError::Internal
+    }
+
     /// Words the error in the visitor's language.
     pub fn into_localized(self, state: &AppState, visitor: Visitor) -> LocalizedError {
         let tr = state.locales.tr(visitor.lang);
+        use StatusCode as S;
         let (status, code, message) = match &self {
             ApiError::UnitNotFound(code) => (
-                StatusCode::NOT_FOUND,
+                S::NOT_FOUND,
                 "not_found",
                 tr.t1("api-error-not-found", "code", code),
             ),
-            ApiError::NoRoute => (
-                StatusCode::NOT_FOUND,
-                "not_found",
-                tr.t("api-error-no-route"),
-            ),
+            ApiError::NoRoute => (S::NOT_FOUND, "not_found", tr.t("api-error-no-route")),
             ApiError::BadLang(lang) => (
-                StatusCode::BAD_REQUEST,
+                S::BAD_REQUEST,
                 "bad_request",
                 tr.t1("api-error-bad-lang", "lang", lang),
             ),
             ApiError::QueryMissing => (
-                StatusCode::BAD_REQUEST,
+                S::BAD_REQUEST,
                 "bad_request",
                 tr.t("api-error-query-missing"),
             ),
             ApiError::QueryTooLong => (
-                StatusCode::BAD_REQUEST,
+                S::BAD_REQUEST,
                 "bad_request",
                 tr.t1("api-error-query-too-long", "max", MAX_QUERY_CHARS),
             ),
+            ApiError::Invalid { key, .. } => (S::UNPROCESSABLE_ENTITY, "invalid", tr.t(key)),
+            ApiError::BadBody => (S::BAD_REQUEST, "bad_request", tr.t("api-error-bad-body")),
+            ApiError::NotSignedIn => (
+                S::UNAUTHORIZED,
+                "unauthorized",
+                tr.t("api-error-not-signed-in"),
+            ),
+            ApiError::CsrfMissing => (S::FORBIDDEN, "forbidden", tr.t("api-error-csrf")),
+            ApiError::WrongCredentials => (
+                S::UNAUTHORIZED,
+                "unauthorized",
+                tr.t("api-error-wrong-credentials"),
+            ),
+            ApiError::NotVerified => (S::FORBIDDEN, "forbidden", tr.t("api-error-not-verified")),
+            ApiError::RateLimited => (
+                S::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                tr.t("api-error-rate-limited"),
+            ),
+            ApiError::BadToken => (S::BAD_REQUEST, "bad_request", tr.t("api-error-bad-token")),
+            ApiError::Internal => (
+                S::INTERNAL_SERVER_ERROR,
+                "internal",
+                tr.t("api-error-internal-short"),
+            ),
+        };
+        let field = match &self {
+            ApiError::Invalid { field, .. } => Some((*field).to_owned()),
+            _ => None,
         };
         LocalizedError {
             status,
@@ -86,6 +145,7 @@ impl ApiError {
                 error: ErrorDetail {
                     code: code.to_owned(),
                     message,
+                    field,
                 },
             },
         }

@@ -11,9 +11,9 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Cohort API", description = "The public catalogue of host units of an internship programme, in English and French."),
-    paths(super::units::list, super::units::detail, super::search::search, crate::ops::healthz, crate::ops::readyz),
-    components(schemas(UnitNode, UnitDetail, UnitRef, Text, TextList, TestimonialBody, SearchHit, SearchResults, ErrorBody, ErrorDetail)),
-    tags((name = "catalogue", description = "Host units and their testimonials"), (name = "operations", description = "Health checks"))
+    paths(super::units::list, super::auth::register, super::auth::verify, super::auth::login, super::auth::logout, super::auth::me, super::profile::get_profile, super::profile::put_profile, super::auth::request_reset, super::auth::reset_password, super::units::detail, super::search::search, crate::ops::healthz, crate::ops::readyz),
+    components(schemas(super::auth::RegisterRequest, super::auth::TokenRequest, super::auth::LoginRequest, super::auth::ResetRequest, super::auth::NewPasswordRequest, super::auth::StatusBody, super::auth::LoginBody, super::auth::MeBody, super::profile::ProfileBody, super::profile::EducationBody, super::profile::LanguageBody, super::profile::ProfileResponse, super::profile::ProblemBody, super::profile::EligibilityBody, super::profile::RuleBody, super::profile::ProfileErrorBody, UnitNode, UnitDetail, UnitRef, Text, TextList, TestimonialBody, SearchHit, SearchResults, ErrorBody, ErrorDetail)),
+    tags((name = "catalogue", description = "Host units and their testimonials"), (name = "accounts", description = "Registration, sign-in and passwords"), (name = "profile", description = "The signed-in candidate's profile and eligibility preview"), (name = "operations", description = "Health checks"))
 )]
 pub struct ApiDoc;
 

@@ -47,8 +47,15 @@ pub async fn api_reference(State(state): State<AppState>, visitor: Visitor, uri:
     let doc = ApiDoc::openapi();
     let mut operations = Vec::new();
     for (path, item) in &doc.paths.paths {
-        if let Some(op) = &item.get {
-            operations.push(view("GET", path, op, &tr));
+        for (method, op) in [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("DELETE", &item.delete),
+        ] {
+            if let Some(op) = op {
+                operations.push(view(method, path, op, &tr));
+            }
         }
     }
     let page = ApiReferencePage {

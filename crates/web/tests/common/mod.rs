@@ -3,7 +3,7 @@
 
 use cohort_domain::Catalogue;
 use cohort_store::Store;
-use cohort_web::AppState;
+use cohort_web::{AppState, Settings};
 use tokio::sync::oneshot;
 
 pub const NATO: &str = include_str!("../../../../catalogue/nato-international-staff.toml");
@@ -26,11 +26,13 @@ impl TestApp {
             .expect("store");
         let catalogue = Catalogue::from_toml(NATO).expect("valid catalogue");
         store.replace_catalogue(&catalogue).await.expect("import");
-        let state = AppState::load(store.clone()).await.expect("state");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
+        let state = AppState::load(store.clone(), Settings::new(base.clone()))
+            .await
+            .expect("state");
         let (tx, rx) = oneshot::channel::<()>();
         let server = tokio::spawn(cohort_web::serve(listener, state, async {
             let _ = rx.await;

@@ -1,0 +1,8 @@
+//! A candidate's application to a session: ranked choices, motivation, and the state
+//! machine every change goes through.
+
+mod choices;
+mod state;
+
+pub use choices::{ChoiceProblem, Choices, Motivation, MotivationProblem, MAX_MOTIVATION_CHARS};
+pub use state::{decide, Action, ApplicationStatus, Refusal, SubmitContext};

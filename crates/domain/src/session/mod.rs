@@ -1,0 +1,64 @@
+//! Sessions (one intake: a period and an application window) and their placements.
+
+mod demo;
+mod placements_file;
+mod window;
+
+pub use demo::demo_session;
+pub use placements_file::{placements_from_toml, PlacementsError};
+pub use window::{ApplicationWindow, WindowError, WindowState};
+
+use crate::eligibility::{LanguageSkill, RuleSet};
+use crate::lang::Localized;
+use crate::unit::UnitCode;
+use jiff::civil::Date;
+
+/// A session's database id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SessionId(pub i64);
+
+/// A placement's database id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PlacementId(pub i64);
+
+/// One intake of interns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// Database id.
+    pub id: SessionId,
+    /// Stable code, e.g. `2027-09`.
+    pub code: String,
+    /// Display name.
+    pub name: Localized<String>,
+    /// First day of the internships.
+    pub period_start: Date,
+    /// Last day of the internships.
+    pub period_end: Date,
+    /// When candidates may apply, in the programme's time zone.
+    pub window: ApplicationWindow,
+    /// How many placements a candidate may rank.
+    pub max_choices: u8,
+    /// Who may apply.
+    pub rules: RuleSet,
+}
+
+/// A position offered in a session by a unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// Database id.
+    pub id: PlacementId,
+    /// The session.
+    pub session: SessionId,
+    /// The host unit.
+    pub unit: UnitCode,
+    /// Title.
+    pub title: Localized<String>,
+    /// What the intern will do.
+    pub description: Localized<String>,
+    /// Seats.
+    pub capacity: u32,
+    /// Languages required, at a minimum level.
+    pub languages: Vec<LanguageSkill>,
+    /// Fields of study sought (free text, e.g. "law", "computer science").
+    pub fields: Vec<String>,
+}

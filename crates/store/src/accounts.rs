@@ -1,0 +1,254 @@
+//! Accounts, one-time e-mail tokens, sign-in sessions and failed sign-ins.
+
+use crate::{Store, StoreError};
+use sqlx::{AnyConnection, Row};
+
+/// A stored account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// Database id.
+    pub id: i64,
+    /// The address as typed.
+    pub email: String,
+    /// argon2id PHC string.
+    pub password_hash: String,
+    /// `candidate`, `reviewer`, `coordinator` or `administrator`.
+    pub role: String,
+    /// Preferred language, `en` or `fr`.
+    pub lang: String,
+    /// Whether the address was confirmed.
+    pub verified: bool,
+}
+
+/// What an insert needs.
+#[derive(Debug)]
+pub struct NewAccount<'a> {
+    /// Lower-cased address.
+    pub email_key: &'a str,
+    /// Address as typed.
+    pub email: &'a str,
+    /// argon2id PHC string.
+    pub password_hash: &'a str,
+    /// Role.
+    pub role: &'a str,
+    /// Language.
+    pub lang: &'a str,
+}
+
+/// A signed-in session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    /// The account.
+    pub account: Account,
+    /// The CSRF token of this session.
+    pub csrf_token: String,
+}
+
+const ACCOUNT_COLUMNS: &str = "a.id, a.email, a.password_hash, a.role, a.lang, a.verified_at";
+
+fn account(row: &sqlx::any::AnyRow) -> Result<Account, StoreError> {
+    Ok(Account {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        password_hash: row.try_get("password_hash")?,
+        role: row.try_get("role")?,
+        lang: row.try_get("lang")?,
+        verified: row.try_get::<Option<i64>, _>("verified_at")?.is_some(),
+    })
+}
+
+/// Inserts an account; `None` when the address already has one.
+pub async fn insert_account(
+    conn: &mut AnyConnection,
+    new: &NewAccount<'_>,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
+    let id: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO accounts (email_key, email, password_hash, role, lang, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email_key) DO NOTHING RETURNING id",
+    )
+    .bind(new.email_key)
+    .bind(new.email)
+    .bind(new.password_hash)
+    .bind(new.role)
+    .bind(new.lang)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(id.map(|(id,)| id))
+}
+
+/// Stores a one-time token (its hash) for `purpose` (`verify` or `reset`).
+pub async fn insert_email_token(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    account_id: i64,
+    purpose: &str,
+    expires_at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO email_tokens (token_hash, account_id, purpose, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(account_id)
+    .bind(purpose)
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Starts a transaction; functions of this crate taking `&mut AnyConnection` run in it.
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    /// The account with this lower-cased address.
+    pub async fn account_by_email(&self, email_key: &str) -> Result<Option<Account>, StoreError> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.email_key = $1");
+        let row = sqlx::query(&sql)
+            .bind(email_key)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(account).transpose()
+    }
+
+    /// Uses a one-time token: marks it used and returns its account, if it is valid for
+    /// `purpose`, unused and not expired. Verification also confirms the address.
+    pub async fn use_email_token(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        now: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let used: Option<(i64,)> = sqlx::query_as(
+            "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 \
+             AND used_at IS NULL AND expires_at > $1 RETURNING account_id",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .bind(purpose)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((account_id,)) = used {
+            if purpose == "verify" {
+                sqlx::query(
+                    "UPDATE accounts SET verified_at = $1 WHERE id = $2 AND verified_at IS NULL",
+                )
+                .bind(now)
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(used.map(|(id,)| id))
+    }
+
+    /// Replaces the password and signs the account out everywhere.
+    pub async fn set_password(
+        &self,
+        account_id: i64,
+        password_hash: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM user_sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Opens a sign-in session (a "sign-in", to tell it from a programme session).
+    pub async fn insert_sign_in(
+        &self,
+        token_hash: &str,
+        account_id: i64,
+        csrf_token: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO user_sessions (token_hash, account_id, csrf_token, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(csrf_token)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The live session with this token hash, with its account.
+    pub async fn sign_in(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<SessionRow>, StoreError> {
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS}, s.csrf_token FROM user_sessions s \
+             JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1 AND s.expires_at > $2"
+        );
+        let row = sqlx::query(&sql)
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            Ok(SessionRow {
+                account: account(&row)?,
+                csrf_token: row.try_get("csrf_token")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Ends a session.
+    pub async fn delete_sign_in(&self, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM user_sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records a failed sign-in for each subject (e.g. the account and the address).
+    pub async fn record_login_failure(
+        &self,
+        subjects: &[&str],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for subject in subjects {
+            sqlx::query("INSERT INTO login_failures (subject, at) VALUES ($1, $2)")
+                .bind(*subject)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// How many sign-ins failed for `subject` since `since`.
+    pub async fn login_failures_since(&self, subject: &str, since: i64) -> Result<i64, StoreError> {
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE subject = $1 AND at > $2")
+                .bind(subject)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(count)
+    }
+}

@@ -1,0 +1,210 @@
+//! Applications, their ranked choices and their timeline. Every status change is a
+//! conditional update (`WHERE status = from`) plus an event, in one transaction, so two
+//! concurrent requests can never both win.
+
+use crate::{Store, StoreError};
+use cohort_domain::application::ApplicationStatus;
+use cohort_domain::session::{PlacementId, SessionId};
+use sqlx::Row;
+
+/// A stored application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationRow {
+    /// Database id.
+    pub id: i64,
+    /// Where it stands.
+    pub status: ApplicationStatus,
+    /// Motivation text.
+    pub motivation: String,
+    /// Ranked choices, best first.
+    pub choices: Vec<PlacementId>,
+    /// Last change, unix milliseconds.
+    pub updated_at: i64,
+    /// When it was submitted.
+    pub submitted_at: Option<i64>,
+}
+
+/// One entry of an application's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationEvent {
+    /// When, unix milliseconds.
+    pub at: i64,
+    /// `created`, `saved`, `submitted`, `withdrawn`, …
+    pub kind: String,
+    /// The status after it.
+    pub status: ApplicationStatus,
+}
+
+/// The application changed under our feet (another request won).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict;
+
+fn status(text: &str) -> Result<ApplicationStatus, StoreError> {
+    ApplicationStatus::parse(text).ok_or_else(|| StoreError::Corrupt(format!("status {text:?}")))
+}
+
+impl Store {
+    /// The candidate's application to a session, if any.
+    pub async fn application(
+        &self,
+        account_id: i64,
+        session: SessionId,
+    ) -> Result<Option<ApplicationRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, status, motivation, updated_at, submitted_at FROM applications \
+             WHERE account_id = $1 AND session_id = $2",
+        )
+        .bind(account_id)
+        .bind(session.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let id: i64 = row.try_get("id")?;
+        let choices = sqlx::query_as::<_, (i64,)>(
+            "SELECT placement_id FROM application_choices WHERE application_id = $1 ORDER BY rank",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(p,)| PlacementId(p))
+        .collect();
+        Ok(Some(ApplicationRow {
+            id,
+            status: status(&row.try_get::<String, _>("status")?)?,
+            motivation: row.try_get("motivation")?,
+            choices,
+            updated_at: row.try_get("updated_at")?,
+            submitted_at: row.try_get("submitted_at")?,
+        }))
+    }
+
+    /// Creates or updates the draft: choices and motivation, plus a timeline event. Refused
+    /// with [`Conflict`] when the application is no longer a draft.
+    pub async fn save_draft(
+        &self,
+        account_id: i64,
+        session: SessionId,
+        choices: &[PlacementId],
+        motivation: &str,
+        now: i64,
+    ) -> Result<Result<i64, Conflict>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let created: Option<(i64,)> = sqlx::query_as(
+            "INSERT INTO applications (session_id, account_id, status, motivation, created_at, updated_at) \
+             VALUES ($1, $2, 'draft', $3, $4, $4) ON CONFLICT (session_id, account_id) DO NOTHING RETURNING id",
+        )
+        .bind(session.0)
+        .bind(account_id)
+        .bind(motivation)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (id, kind) = match created {
+            Some((id,)) => (id, "created"),
+            None => {
+                let updated: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE applications SET motivation = $1, updated_at = $2 \
+                     WHERE account_id = $3 AND session_id = $4 AND status = 'draft' RETURNING id",
+                )
+                .bind(motivation)
+                .bind(now)
+                .bind(account_id)
+                .bind(session.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                match updated {
+                    Some((id,)) => (id, "saved"),
+                    None => return Ok(Err(Conflict)),
+                }
+            }
+        };
+        sqlx::query("DELETE FROM application_choices WHERE application_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        for (rank, placement) in choices.iter().enumerate() {
+            sqlx::query("INSERT INTO application_choices (application_id, rank, placement_id) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(rank as i32)
+                .bind(placement.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        insert_event(&mut tx, id, now, kind, ApplicationStatus::Draft).await?;
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    /// Moves an application from `from` to `to` and records the event, atomically.
+    pub async fn change_status(
+        &self,
+        application_id: i64,
+        from: ApplicationStatus,
+        to: ApplicationStatus,
+        kind: &str,
+        now: i64,
+    ) -> Result<Result<(), Conflict>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let submitted = (to == ApplicationStatus::Submitted).then_some(now);
+        let changed = sqlx::query(
+            "UPDATE applications SET status = $1, updated_at = $2, submitted_at = COALESCE($3, submitted_at) \
+             WHERE id = $4 AND status = $5",
+        )
+        .bind(to.as_str())
+        .bind(now)
+        .bind(submitted)
+        .bind(application_id)
+        .bind(from.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed != 1 {
+            return Ok(Err(Conflict));
+        }
+        insert_event(&mut tx, application_id, now, kind, to).await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// The timeline of an application, oldest first.
+    pub async fn application_events(
+        &self,
+        application_id: i64,
+    ) -> Result<Vec<ApplicationEvent>, StoreError> {
+        sqlx::query(
+            "SELECT at, kind, status FROM application_events WHERE application_id = $1 ORDER BY id",
+        )
+        .bind(application_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(ApplicationEvent {
+                at: row.try_get("at")?,
+                kind: row.try_get("kind")?,
+                status: status(&row.try_get::<String, _>("status")?)?,
+            })
+        })
+        .collect()
+    }
+}
+
+async fn insert_event(
+    conn: &mut sqlx::AnyConnection,
+    application_id: i64,
+    at: i64,
+    kind: &str,
+    status: ApplicationStatus,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO application_events (application_id, at, kind, status) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(application_id)
+    .bind(at)
+    .bind(kind)
+    .bind(status.as_str())
+    .execute(conn)
+    .await?;
+    Ok(())
+}

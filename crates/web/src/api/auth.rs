@@ -1,0 +1,441 @@
+//! `/api/v1/auth/*`: register, verify, sign in and out, reset a password.
+
+use super::error::{ApiError, ErrorBody, LocalizedError};
+use crate::auth::session::{cleared_cookie, session_cookie, SESSION_MILLIS};
+use crate::auth::tokens::{digest, random_token};
+use crate::auth::{password, SignedIn};
+use crate::state::AppState;
+use crate::visitor::Visitor;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, State};
+use axum::http::header::SET_COOKIE;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use cohort_domain::{Email, EmailError, Lang, NewPassword, PasswordProblem};
+use cohort_store::{enqueue_mail, insert_account, insert_email_token, NewAccount, NewMail};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use utoipa::ToSchema;
+
+const HOUR: i64 = 60 * 60 * 1000;
+/// Failed sign-ins tolerated per account and per address within [`LIMIT_WINDOW`].
+const LIMIT_PER_ACCOUNT: i64 = 5;
+const LIMIT_PER_ADDRESS: i64 = 20;
+const LIMIT_WINDOW: i64 = HOUR / 4;
+
+/// Registration.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RegisterRequest {
+    /// E-mail address.
+    pub email: String,
+    /// At least 12 characters, not a common password.
+    pub password: String,
+    /// Language of the e-mails: `en` or `fr` (default: the visitor's).
+    pub lang: Option<String>,
+}
+
+/// A link token from an e-mail.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TokenRequest {
+    /// The token in the link.
+    pub token: String,
+}
+
+/// Sign-in.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LoginRequest {
+    /// E-mail address.
+    pub email: String,
+    /// Password.
+    pub password: String,
+}
+
+/// Asking for a password reset link.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ResetRequest {
+    /// E-mail address.
+    pub email: String,
+}
+
+/// Setting a new password with a reset link.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct NewPasswordRequest {
+    /// The token in the link.
+    pub token: String,
+    /// The new password.
+    pub password: String,
+}
+
+/// A plain status answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatusBody {
+    /// e.g. `check_your_email`, `verified`, `password_changed`.
+    pub status: String,
+}
+
+/// The answer to a successful sign-in.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LoginBody {
+    /// Send it back in `X-CSRF-Token` on every state-changing request.
+    pub csrf_token: String,
+    /// The account's address.
+    pub email: String,
+    /// The account's role.
+    pub role: String,
+    /// The account's language.
+    pub lang: String,
+}
+
+fn status(code: StatusCode, status: &str) -> Response {
+    (
+        code,
+        Json(StatusBody {
+            status: status.to_owned(),
+        }),
+    )
+        .into_response()
+}
+
+fn email_problem(e: EmailError) -> ApiError {
+    let key = match e {
+        EmailError::Empty => "account-email-empty",
+        EmailError::TooLong => "account-email-too-long",
+        EmailError::Malformed => "account-email-malformed",
+    };
+    ApiError::Invalid {
+        field: "email",
+        key,
+    }
+}
+
+fn password_problem(p: PasswordProblem) -> ApiError {
+    let key = match p {
+        PasswordProblem::TooShort => "account-password-too-short",
+        PasswordProblem::TooLong => "account-password-too-long",
+        PasswordProblem::TooCommon => "account-password-too-common",
+        PasswordProblem::ContainsEmail => "account-password-contains-email",
+    };
+    ApiError::Invalid {
+        field: "password",
+        key,
+    }
+}
+
+fn local_part(email: &Email) -> &str {
+    email.as_str().split('@').next().unwrap_or("")
+}
+
+/// Creates an account and e-mails a confirmation link. The answer is the same whether or
+/// not the address already has an account (its owner is told by e-mail instead).
+#[utoipa::path(post, path = "/api/v1/auth/register", operation_id = "register", tag = "accounts",
+    request_body = RegisterRequest,
+    responses(
+        (status = 202, description = "Check your e-mail", body = StatusBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody),
+        (status = 422, description = "A field is refused", body = ErrorBody),
+    ))]
+pub async fn register(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    body: Result<Json<RegisterRequest>, JsonRejection>,
+) -> Result<Response, LocalizedError> {
+    let fail = |e: ApiError| e.into_localized(&state, visitor);
+    let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
+    let email = Email::parse(&body.email).map_err(|e| fail(email_problem(e)))?;
+    let new_password = NewPassword::parse(&body.password, local_part(&email))
+        .map_err(|p| fail(password_problem(p)))?;
+    let lang = body
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(visitor.lang);
+    let hash = password::hash(new_password.expose().to_owned())
+        .await
+        .map_err(|e| fail(ApiError::internal(e)))?;
+    let now = state.settings.now();
+    let token = random_token();
+    let tr = state.locales.tr(lang);
+    let result: Result<(), cohort_store::StoreError> = async {
+        let mut tx = state.store.begin().await?;
+        let new = NewAccount {
+            email_key: &email.key(),
+            email: email.as_str(),
+            password_hash: &hash,
+            role: "candidate",
+            lang: lang.code(),
+        };
+        let (subject, text) = match insert_account(&mut tx, &new, now).await? {
+            Some(id) => {
+                insert_email_token(&mut tx, &digest(&token), id, "verify", now + 48 * HOUR).await?;
+                let link = format!("{}/verify?token={token}", state.settings.public_url);
+                (
+                    tr.t("mail-verify-subject"),
+                    tr.t1("mail-verify-body", "link", link),
+                )
+            }
+            None => {
+                let link = format!("{}/password-reset", state.settings.public_url);
+                (
+                    tr.t("mail-exists-subject"),
+                    tr.t1("mail-exists-body", "link", link),
+                )
+            }
+        };
+        let mail = NewMail {
+            to: email.as_str(),
+            lang: lang.code(),
+            subject: &subject,
+            body_text: &text,
+        };
+        enqueue_mail(&mut tx, &mail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    result.map_err(|e| fail(ApiError::internal(e)))?;
+    tracing::info!(domain = email.domain(), "registration accepted");
+    Ok(status(StatusCode::ACCEPTED, "check_your_email"))
+}
+
+/// Confirms an e-mail address with the token from the link.
+#[utoipa::path(post, path = "/api/v1/auth/verify", operation_id = "verify", tag = "accounts",
+    request_body = TokenRequest,
+    responses(
+        (status = 200, description = "Address confirmed", body = StatusBody),
+        (status = 400, description = "Unknown, used or expired link", body = ErrorBody),
+    ))]
+pub async fn verify(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    body: Result<Json<TokenRequest>, JsonRejection>,
+) -> Result<Response, LocalizedError> {
+    let fail = |e: ApiError| e.into_localized(&state, visitor);
+    let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
+    let used = state
+        .store
+        .use_email_token(&digest(body.token.trim()), "verify", state.settings.now())
+        .await
+        .map_err(|e| fail(ApiError::internal(e)))?;
+    match used {
+        Some(_) => Ok(status(StatusCode::OK, "verified")),
+        None => Err(fail(ApiError::BadToken)),
+    }
+}
+
+/// Signs in: sets the session cookie (`HttpOnly`, `SameSite=Lax`, `Secure` over TLS) and
+/// returns the CSRF token. Failed attempts are limited per account and per address.
+#[utoipa::path(post, path = "/api/v1/auth/login", operation_id = "login", tag = "accounts",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = LoginBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Wrong address or password", body = ErrorBody),
+        (status = 403, description = "Address not confirmed yet", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts", body = ErrorBody),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    body: Result<Json<LoginRequest>, JsonRejection>,
+) -> Result<Response, LocalizedError> {
+    let fail = |e: ApiError| e.into_localized(&state, visitor);
+    let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
+    let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
+    let key = body.email.trim().to_lowercase();
+    let subjects = [format!("account:{key}"), format!("address:{}", peer.ip())];
+    let now = state.settings.now();
+    let store = &state.store;
+    let account_failures = store
+        .login_failures_since(&subjects[0], now - LIMIT_WINDOW)
+        .await
+        .map_err(internal)?;
+    let address_failures = store
+        .login_failures_since(&subjects[1], now - LIMIT_WINDOW)
+        .await
+        .map_err(internal)?;
+    if account_failures >= LIMIT_PER_ACCOUNT || address_failures >= LIMIT_PER_ADDRESS {
+        return Err(fail(ApiError::RateLimited));
+    }
+    let account = store.account_by_email(&key).await.map_err(internal)?;
+    let matches = password::verify(
+        body.password,
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await
+    .map_err(|e| fail(ApiError::internal(e)))?;
+    let account = match account {
+        Some(account) if matches => account,
+        _ => {
+            let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
+            store
+                .record_login_failure(&subjects, now)
+                .await
+                .map_err(internal)?;
+            return Err(fail(ApiError::WrongCredentials));
+        }
+    };
+    if !account.verified {
+        return Err(fail(ApiError::NotVerified));
+    }
+    let token = random_token();
+    let csrf_token = random_token();
+    store
+        .insert_sign_in(
+            &digest(&token),
+            account.id,
+            &csrf_token,
+            now,
+            now + SESSION_MILLIS,
+        )
+        .await
+        .map_err(internal)?;
+    let cookie = session_cookie(&token, state.settings.secure_cookies());
+    let body = LoginBody {
+        csrf_token,
+        email: account.email,
+        role: account.role,
+        lang: account.lang,
+    };
+    Ok(([(SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+/// Signs out (needs `X-CSRF-Token`).
+#[utoipa::path(post, path = "/api/v1/auth/logout", operation_id = "logout", tag = "accounts",
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "CSRF token missing or wrong", body = ErrorBody),
+    ))]
+pub async fn logout(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    signed_in: SignedIn,
+) -> Result<Response, LocalizedError> {
+    state
+        .store
+        .delete_sign_in(&signed_in.token_hash)
+        .await
+        .map_err(|e| ApiError::internal(e).into_localized(&state, visitor))?;
+    let cookie = cleared_cookie(state.settings.secure_cookies());
+    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
+}
+
+/// Who is signed in.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeBody {
+    /// The account's address.
+    pub email: String,
+    /// The account's role.
+    pub role: String,
+    /// The account's language.
+    pub lang: String,
+    /// The session's CSRF token, for state-changing requests.
+    pub csrf_token: String,
+}
+
+/// The signed-in account.
+#[utoipa::path(get, path = "/api/v1/me", operation_id = "me", tag = "accounts",
+    responses(
+        (status = 200, description = "The signed-in account", body = MeBody),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+    ))]
+pub async fn me(signed_in: SignedIn) -> Json<MeBody> {
+    let SignedIn {
+        account,
+        csrf_token,
+        ..
+    } = signed_in;
+    Json(MeBody {
+        email: account.email,
+        role: account.role,
+        lang: account.lang,
+        csrf_token,
+    })
+}
+
+/// E-mails a password reset link when the address has an account; the answer is the same
+/// either way.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/request", operation_id = "request_password_reset", tag = "accounts",
+    request_body = ResetRequest,
+    responses(
+        (status = 202, description = "Check your e-mail", body = StatusBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody),
+    ))]
+pub async fn request_reset(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    body: Result<Json<ResetRequest>, JsonRejection>,
+) -> Result<Response, LocalizedError> {
+    let fail = |e: ApiError| e.into_localized(&state, visitor);
+    let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
+    let key = body.email.trim().to_lowercase();
+    let account = state
+        .store
+        .account_by_email(&key)
+        .await
+        .map_err(|e| fail(ApiError::internal(e)))?;
+    if let Some(account) = account {
+        let now = state.settings.now();
+        let token = random_token();
+        let tr = state
+            .locales
+            .tr(Lang::parse(&account.lang).unwrap_or(visitor.lang));
+        let link = format!("{}/password-reset?token={token}", state.settings.public_url);
+        let (subject, text) = (
+            tr.t("mail-reset-subject"),
+            tr.t1("mail-reset-body", "link", link),
+        );
+        let result: Result<(), cohort_store::StoreError> = async {
+            let mut tx = state.store.begin().await?;
+            insert_email_token(&mut tx, &digest(&token), account.id, "reset", now + HOUR).await?;
+            let mail = NewMail {
+                to: &account.email,
+                lang: &account.lang,
+                subject: &subject,
+                body_text: &text,
+            };
+            enqueue_mail(&mut tx, &mail, now).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await;
+        result.map_err(|e| fail(ApiError::internal(e)))?;
+    }
+    Ok(status(StatusCode::ACCEPTED, "check_your_email"))
+}
+
+/// Sets a new password with the token from a reset link; signs out every session.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset", operation_id = "reset_password", tag = "accounts",
+    request_body = NewPasswordRequest,
+    responses(
+        (status = 200, description = "Password changed", body = StatusBody),
+        (status = 400, description = "Unknown, used or expired link", body = ErrorBody),
+        (status = 422, description = "The new password is refused", body = ErrorBody),
+    ))]
+pub async fn reset_password(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    body: Result<Json<NewPasswordRequest>, JsonRejection>,
+) -> Result<Response, LocalizedError> {
+    let fail = |e: ApiError| e.into_localized(&state, visitor);
+    let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
+    // the policy is checked before the token is spent, so a refused password costs nothing
+    let new_password =
+        NewPassword::parse(&body.password, "").map_err(|p| fail(password_problem(p)))?;
+    let hash = password::hash(new_password.expose().to_owned())
+        .await
+        .map_err(|e| fail(ApiError::internal(e)))?;
+    let store = &state.store;
+    let account_id = store
+        .use_email_token(&digest(body.token.trim()), "reset", state.settings.now())
+        .await
+        .map_err(|e| fail(ApiError::internal(e)))?
+        .ok_or_else(|| fail(ApiError::BadToken))?;
+    store
+        .set_password(account_id, &hash)
+        .await
+        .map_err(|e| fail(ApiError::internal(e)))?;
+    Ok(status(StatusCode::OK, "password_changed"))
+}

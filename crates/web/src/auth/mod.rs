@@ -1,0 +1,8 @@
+//! Signing up, in and out: password hashing, tokens, the session cookie, CSRF and the
+//! sign-in rate limit.
+
+pub mod password;
+pub mod session;
+pub mod tokens;
+
+pub use session::SignedIn;

@@ -1,0 +1,61 @@
+# Comptes : inscription, vérification, connexion, réinitialisation du mot de passe.
+account-email-empty = Veuillez indiquer votre adresse électronique.
+account-email-too-long = Cette adresse électronique est trop longue.
+account-email-malformed = Ceci ne ressemble pas à une adresse électronique (nom@exemple.org).
+account-password-too-short = Votre mot de passe doit compter au moins 12 caractères.
+account-password-too-long = Votre mot de passe est trop long (256 caractères au plus).
+account-password-too-common = Ce mot de passe fait partie des plus courants : veuillez en choisir un autre.
+account-password-contains-email = Votre mot de passe ne doit pas contenir votre adresse électronique.
+mail-verify-subject = Confirmez votre adresse électronique
+mail-verify-body = Bonjour,
+
+    Vous (ou quelqu’un utilisant votre adresse) avez créé un compte pour le programme de stages.
+    Pour confirmer votre adresse, ouvrez ce lien dans les 48 heures :
+
+    { $link }
+
+    Si ce n’était pas vous, ignorez ce message : aucun compte ne sera utilisable sans cette confirmation.
+mail-exists-subject = Quelqu’un a tenté de créer un compte avec votre adresse
+mail-exists-body = Bonjour,
+
+    Quelqu’un (peut-être vous) a tenté de créer un compte pour le programme de stages avec cette adresse, qui en a déjà un.
+    Si c’était vous, connectez-vous, ou choisissez un nouveau mot de passe ici :
+
+    { $link }
+
+    Si ce n’était pas vous, vous pouvez ignorer ce message.
+mail-reset-subject = Choisissez un nouveau mot de passe
+mail-reset-body = Bonjour,
+
+    Pour choisir un nouveau mot de passe pour votre compte du programme de stages, ouvrez ce lien dans l’heure :
+
+    { $link }
+
+    Si vous ne l’avez pas demandé, ignorez ce message : votre mot de passe reste inchangé.
+api-op-register = Créer un compte et recevoir un lien de confirmation par courriel. La réponse est la même, que l’adresse ait déjà un compte ou non.
+api-op-verify = Confirmer une adresse électronique avec le jeton du lien.
+api-op-login = Se connecter : pose le cookie de session et renvoie le jeton CSRF à envoyer dans X-CSRF-Token.
+api-op-logout = Se déconnecter (X-CSRF-Token requis).
+api-op-request_password_reset = Recevoir un lien pour choisir un nouveau mot de passe.
+api-op-reset_password = Choisir un nouveau mot de passe avec le jeton du lien ; ferme toutes les sessions.
+api-response-register-202 = consultez vos courriels
+api-response-register-400 = ce n’est pas le JSON attendu
+api-response-register-422 = un champ est refusé ; l’erreur le nomme
+api-response-verify-200 = adresse confirmée
+api-response-verify-400 = lien inconnu, déjà utilisé ou expiré
+api-response-login-200 = connecté
+api-response-login-400 = ce n’est pas le JSON attendu
+api-response-login-401 = adresse ou mot de passe incorrect
+api-response-login-403 = adresse pas encore confirmée
+api-response-login-429 = trop de tentatives échouées
+api-response-logout-204 = déconnecté
+api-response-logout-401 = non connecté
+api-response-logout-403 = jeton CSRF absent ou incorrect
+api-response-request_password_reset-202 = consultez vos courriels
+api-response-request_password_reset-400 = ce n’est pas le JSON attendu
+api-response-reset_password-200 = mot de passe modifié
+api-response-reset_password-400 = lien inconnu, déjà utilisé ou expiré
+api-response-reset_password-422 = le nouveau mot de passe est refusé
+api-op-me = Le compte connecté, avec le jeton CSRF de la session.
+api-response-me-200 = le compte connecté
+api-response-me-401 = non connecté
