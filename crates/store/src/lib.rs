@@ -12,6 +12,7 @@
 mod accounts;
 mod applications;
 mod catalogue;
+mod documents;
 mod error;
 mod open;
 mod outbox;
@@ -20,6 +21,7 @@ mod sessions;
 
 pub use accounts::{insert_account, insert_email_token, Account, NewAccount, SessionRow};
 pub use applications::{ApplicationEvent, ApplicationRow, Conflict};
+pub use documents::{DocumentKind, DocumentRow, NewDocument};
 pub use error::StoreError;
 pub use open::{Backend, Store};
 pub use outbox::{enqueue_mail, NewMail, QueuedMail};

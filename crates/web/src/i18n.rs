@@ -14,6 +14,8 @@ macro_rules! locale_files {
             include_str!(concat!("../../../locales/", $lang, "/accounts.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/eligibility.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/profile.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/documents.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/applications.ftl")),
         ]
     };
 }

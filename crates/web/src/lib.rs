@@ -6,6 +6,7 @@
 
 mod api;
 mod auth;
+mod documents;
 mod i18n;
 mod ops;
 mod pages;
@@ -15,6 +16,7 @@ mod visitor;
 
 pub use state::{system_clock, AppState, Clock, Settings};
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Request};
 use axum::routing::{get, post};
 use axum::Router;
@@ -45,6 +47,18 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/me/profile", get(api::profile::get_profile).put(api::profile::put_profile))
         .route("/api/v1/auth/password-reset/request", post(api::auth::request_reset))
         .route("/api/v1/auth/password-reset", post(api::auth::reset_password))
+        .route("/api/v1/sessions", get(api::sessions::list))
+        .route("/api/v1/sessions/{id}/placements", get(api::sessions::placements))
+        .route("/api/v1/sessions/{id}/application", get(api::applications::get).put(api::applications::save))
+        .route("/api/v1/sessions/{id}/application/submit", post(api::applications::submit))
+        .route("/api/v1/sessions/{id}/application/withdraw", post(api::applications::withdraw))
+        .route(
+            "/api/v1/sessions/{id}/application/documents",
+            get(documents::api::list)
+                .post(documents::api::upload)
+                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
+        )
+        .route("/api/v1/sessions/{id}/application/documents/{kind}", get(documents::api::download))
         .route("/api/openapi.json", get(api::openapi::document))
         .route("/static/style.css", get(static_files::style))
         .route("/healthz", get(ops::healthz))

@@ -5,6 +5,7 @@ use crate::i18n::Locales;
 use cohort_domain::Catalogue;
 use cohort_search::SearchIndex;
 use cohort_store::Store;
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -39,12 +40,16 @@ pub struct Settings {
     pub public_url: String,
     /// The clock.
     pub clock: Clock,
+    /// Where uploaded documents are kept (created if missing); `None` keeps them in
+    /// memory, for tests.
+    pub files_dir: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
             .field("public_url", &self.public_url)
+            .field("files_dir", &self.files_dir)
             .finish()
     }
 }
@@ -55,6 +60,7 @@ impl Settings {
         Settings {
             public_url: public_url.into().trim_end_matches('/').to_owned(),
             clock: system_clock(),
+            files_dir: None,
         }
     }
 
@@ -67,6 +73,11 @@ impl Settings {
     pub fn now(&self) -> i64 {
         (self.clock)()
     }
+
+    /// Now, as an instant.
+    pub fn now_timestamp(&self) -> jiff::Timestamp {
+        jiff::Timestamp::from_millisecond(self.now()).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
 }
 
 /// Shared application state; cheap to clone.
@@ -78,6 +89,8 @@ pub struct AppState {
     pub locales: Arc<Locales>,
     /// Deployment settings.
     pub settings: Settings,
+    /// Uploaded documents, under random names (see `crate::documents`).
+    pub files: Arc<dyn object_store::ObjectStore>,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
 }
 
@@ -85,10 +98,12 @@ impl AppState {
     /// Loads the catalogue from the store; fails when there is none yet.
     pub async fn load(store: Store, settings: Settings) -> anyhow::Result<AppState> {
         let snapshot = read_snapshot(&store).await?;
+        let files = crate::documents::open_files(settings.files_dir.as_deref())?;
         Ok(AppState {
             store,
             locales: Arc::new(Locales::load()?),
             settings,
+            files,
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
         })
     }

@@ -15,7 +15,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{}", args.bind));
-    let state = AppState::load(store.clone(), Settings::new(public_url)).await?;
+    let settings = Settings {
+        files_dir: Some(args.database.data_dir.join("files")),
+        ..Settings::new(public_url)
+    };
+    let state = AppState::load(store.clone(), settings).await?;
     let sender = mail_sender(&args)?;
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await

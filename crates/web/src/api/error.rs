@@ -30,6 +30,13 @@ pub enum ApiError {
         /// Fluent key of the reason.
         key: &'static str,
     },
+    /// A field's value is refused, with a field path computed at run time (`choices[3]`).
+    InvalidAt {
+        /// The JSON field path.
+        field: String,
+        /// Fluent key of the reason.
+        key: &'static str,
+    },
     /// The body is not the JSON expected.
     BadBody,
     /// No valid session cookie.
@@ -44,6 +51,26 @@ pub enum ApiError {
     RateLimited,
     /// The e-mailed link is unknown, used or expired.
     BadToken,
+    /// No session has this id.
+    SessionNotFound,
+    /// The candidate has no application to this session.
+    ApplicationNotFound,
+    /// The action is refused in the application's current state: the message key and its
+    /// arguments (e.g. the deadline in the programme's time zone).
+    Conflict {
+        /// Fluent key.
+        key: &'static str,
+        /// Its arguments.
+        args: Vec<(&'static str, String)>,
+    },
+    /// The candidate does not meet the session's rules; every failed rule, worded.
+    Ineligible(Vec<String>),
+    /// The candidate's application has no document of this kind.
+    DocumentNotFound,
+    /// An uploaded document is larger than we accept.
+    TooLarge,
+    /// An uploaded document is not a PDF (by its content).
+    NotPdf,
     /// Our fault; the detail is in the log.
     Internal,
 }
@@ -59,7 +86,8 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// Stable, for programs: `not_found`, `bad_request`, `invalid`, `unauthorized`,
-    /// `forbidden`, `too_many_requests`, `internal`.
+    /// `forbidden`, `too_many_requests`, `payload_too_large`, `unsupported_media_type`,
+    /// `internal`.
     #[schema(example = "not_found")]
     pub code: String,
     /// For people, in the language asked for.
@@ -129,6 +157,38 @@ impl ApiError {
                 tr.t("api-error-rate-limited"),
             ),
             ApiError::BadToken => (S::BAD_REQUEST, "bad_request", tr.t("api-error-bad-token")),
+            ApiError::InvalidAt { key, .. } => (S::UNPROCESSABLE_ENTITY, "invalid", tr.t(key)),
+            ApiError::SessionNotFound => (
+                S::NOT_FOUND,
+                "not_found",
+                tr.t("api-error-session-not-found"),
+            ),
+            ApiError::ApplicationNotFound => (
+                S::NOT_FOUND,
+                "not_found",
+                tr.t("api-error-application-not-found"),
+            ),
+            ApiError::Conflict { key, args } => (S::CONFLICT, "conflict", tr.with_args(key, args)),
+            ApiError::Ineligible(reasons) => (
+                S::UNPROCESSABLE_ENTITY,
+                "ineligible",
+                format!("{} {}", tr.t("api-error-ineligible"), reasons.join(" ")),
+            ),
+            ApiError::DocumentNotFound => (
+                S::NOT_FOUND,
+                "not_found",
+                tr.t("api-error-document-not-found"),
+            ),
+            ApiError::TooLarge => (
+                S::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                tr.t("api-error-document-too-large"),
+            ),
+            ApiError::NotPdf => (
+                S::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                tr.t("api-error-document-not-pdf"),
+            ),
             ApiError::Internal => (
                 S::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -137,6 +197,8 @@ impl ApiError {
         };
         let field = match &self {
             ApiError::Invalid { field, .. } => Some((*field).to_owned()),
+            ApiError::TooLarge | ApiError::NotPdf => Some("file".to_owned()),
+            ApiError::InvalidAt { field, .. } => Some(field.clone()),
             _ => None,
         };
         LocalizedError {

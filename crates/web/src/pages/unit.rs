@@ -9,11 +9,20 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
+use cohort_domain::session::WindowState;
 use cohort_domain::UnitCode;
 
 struct Crumb {
     href: String,
     name: String,
+}
+
+struct PlacementView {
+    title: String,
+    session: String,
+    description: String,
+    seats: String,
+    languages: String,
 }
 
 struct TestimonialView {
@@ -33,6 +42,7 @@ struct UnitPage<'a> {
     summary: String,
     responsibilities: Vec<String>,
     cards: Vec<Card>,
+    placements: Vec<PlacementView>,
     testimonials: Vec<TestimonialView>,
 }
 
@@ -54,6 +64,14 @@ pub async fn unit(
     };
     let lang = visitor.lang;
     let name = unit.name.get(lang).clone();
+    let placements = match open_placements(&state, &unit.code, &tr).await {
+        Ok(placements) => placements,
+        Err(error) => {
+            // the catalogue still shows; only the placements are missing
+            tracing::error!(%error, "cannot read the unit's placements");
+            Vec::new()
+        }
+    };
     let page = UnitPage {
         chrome: Chrome::new(tr, catalogue, &uri, name.clone()),
         breadcrumb: catalogue
@@ -73,6 +91,7 @@ pub async fn unit(
             .children(&unit.code)
             .map(|u| Card::of(u, &tr))
             .collect(),
+        placements,
         testimonials: catalogue
             .testimonials_of(&unit.code)
             .map(|t| TestimonialView {
@@ -83,4 +102,50 @@ pub async fn unit(
             .collect(),
     };
     render(&page, StatusCode::OK)
+}
+
+/// The unit's placements in sessions still taking applications (open or about to open).
+async fn open_placements(
+    state: &AppState,
+    code: &UnitCode,
+    tr: &crate::i18n::Tr<'_>,
+) -> Result<Vec<PlacementView>, cohort_store::StoreError> {
+    let now = state.settings.now_timestamp();
+    let sessions = state.store.sessions().await?;
+    let lang = tr.lang;
+    Ok(state
+        .store
+        .placements_of_unit(code)
+        .await?
+        .into_iter()
+        .filter_map(|p| {
+            let session = sessions.iter().find(|s| s.id == p.session)?;
+            (session.window.state(now) != WindowState::Closed).then(|| PlacementView {
+                title: p.title.get(lang).clone(),
+                session: tr.with_args(
+                    "unit-placement-session",
+                    &[
+                        ("session", session.name.get(lang).clone()),
+                        (
+                            "deadline",
+                            session
+                                .window
+                                .closes()
+                                .strftime("%Y-%m-%d %H:%M")
+                                .to_string(),
+                        ),
+                        ("zone", session.window.time_zone().to_owned()),
+                    ],
+                ),
+                description: p.description.get(lang).clone(),
+                seats: tr.count("unit-placement-seats", p.capacity as usize, "unit", code),
+                languages: p
+                    .languages
+                    .iter()
+                    .map(|l| format!("{} {}", l.language, l.level))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+        })
+        .collect())
 }

@@ -13,6 +13,9 @@ pub struct TestApp {
     // not every test binary uses every field of this shared helper
     #[allow(dead_code)]
     pub store: Store,
+    /// Where the server keeps uploaded documents.
+    #[allow(dead_code)]
+    pub files_dir: std::path::PathBuf,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _dir: tempfile::TempDir,
@@ -30,7 +33,12 @@ impl TestApp {
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
-        let state = AppState::load(store.clone(), Settings::new(base.clone()))
+        let files_dir = dir.path().join("files");
+        let settings = Settings {
+            files_dir: Some(files_dir.clone()),
+            ..Settings::new(base.clone())
+        };
+        let state = AppState::load(store.clone(), settings)
             .await
             .expect("state");
         let (tx, rx) = oneshot::channel::<()>();
@@ -40,6 +48,7 @@ impl TestApp {
         TestApp {
             base,
             store,
+            files_dir,
             shutdown: Some(tx),
             server: Some(server),
             _dir: dir,
