@@ -50,16 +50,25 @@ impl Store {
         account_id: i64,
         session: SessionId,
     ) -> Result<Option<ApplicationRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, status, motivation, updated_at, submitted_at FROM applications \
-             WHERE account_id = $1 AND session_id = $2",
-        )
-        .bind(account_id)
-        .bind(session.0)
-        .fetch_optional(&self.pool)
-        .await?;
+        let id: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM applications WHERE account_id = $1 AND session_id = $2")
+                .bind(account_id)
+                .bind(session.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        match id {
+            Some((id,)) => self.application_by_id(id).await,
+            None => Ok(None),
+        }
+    }
+
+    /// An application by its id, with its choices.
+    pub async fn application_by_id(&self, id: i64) -> Result<Option<ApplicationRow>, StoreError> {
+        let row = sqlx::query("SELECT id, status, motivation, updated_at, submitted_at FROM applications WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
         let Some(row) = row else { return Ok(None) };
-        let id: i64 = row.try_get("id")?;
         let choices = sqlx::query_as::<_, (i64,)>(
             "SELECT placement_id FROM application_choices WHERE application_id = $1 ORDER BY rank",
         )

@@ -159,6 +159,57 @@ fn motivation_problem(problem: MotivationProblem) -> ApiError {
     }
 }
 
+/// The caller's application to the session in the path, or the API's 404.
+async fn own_application(
+    state: &AppState,
+    visitor: Visitor,
+    account: i64,
+    id: Result<Path<i64>, PathRejection>,
+) -> Result<(Session, ApplicationRow), LocalizedError> {
+    let session = find_session(state, visitor, id).await?;
+    let fail = |e: ApiError| e.into_localized(state, visitor);
+    let row = state
+        .store
+        .application(account, session.id)
+        .await
+        .map_err(|e| fail(ApiError::internal(e)))?
+        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
+    Ok((session, row))
+}
+
+/// Stores a status change the state machine allowed and answers with the application.
+/// Another request changing it first is answered like the state it left behind.
+async fn apply(
+    state: &AppState,
+    visitor: Visitor,
+    session: &Session,
+    row: ApplicationRow,
+    next: ApplicationStatus,
+    kind: &str,
+) -> Result<Json<ApplicationBody>, LocalizedError> {
+    let fail = |e: ApiError| e.into_localized(state, visitor);
+    let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
+    let lost = if next == ApplicationStatus::Withdrawn {
+        Refusal::Withdrawn
+    } else {
+        Refusal::AlreadySubmitted
+    };
+    state
+        .store
+        .change_status(row.id, row.status, next, kind, state.settings.now())
+        .await
+        .map_err(internal)?
+        .map_err(|_| fail(refusal(lost, session)))?;
+    let ApplicationRow { id, .. } = row;
+    let row = state
+        .store
+        .application_by_id(id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
+    body(state, session, &row).await.map(Json).map_err(internal)
+}
+
 /// The caller's application to the session.
 #[utoipa::path(get, path = "/api/v1/sessions/{id}/application", operation_id = "get_application", tag = "applications",
     params(("id" = i64, Path, description = "The session's id")),
@@ -173,18 +224,11 @@ pub async fn get(
     signed_in: SignedIn,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<ApplicationBody>, LocalizedError> {
-    let fail = |e: ApiError| e.into_localized(&state, visitor);
-    let session = find_session(&state, visitor, id).await?;
-    let row = state
-        .store
-        .application(signed_in.account.id, session.id)
-        .await
-        .map_err(|e| fail(ApiError::internal(e)))?
-        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
+    let (session, row) = own_application(&state, visitor, signed_in.account.id, id).await?;
     body(&state, &session, &row)
         .await
         .map(Json)
-        .map_err(|e| fail(ApiError::internal(e)))
+        .map_err(|e| ApiError::internal(e).into_localized(&state, visitor))
 }
 
 /// Creates or updates the caller's draft (choices and motivation). Needs `X-CSRF-Token`.
@@ -208,10 +252,10 @@ pub async fn save(
     request: Result<Json<DraftRequest>, JsonRejection>,
 ) -> Result<Json<ApplicationBody>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
+    let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
     let session = find_session(&state, visitor, id).await?;
     let Json(request) = request.map_err(|_| fail(ApiError::BadBody))?;
     let store = &state.store;
-    let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
     let offered: HashSet<_> = store
         .placements(session.id)
         .await
@@ -234,14 +278,19 @@ pub async fn save(
     // documents only matter for submission
     let context = submit_context(&state, &session, true, !choices.is_empty(), true);
     decide(status, Action::SaveDraft, context).map_err(|r| fail(refusal(r, &session)))?;
-    let now = state.settings.now();
-    store
-        .save_draft(account, session.id, choices.ids(), motivation.as_str(), now)
+    let id = store
+        .save_draft(
+            account,
+            session.id,
+            choices.ids(),
+            motivation.as_str(),
+            state.settings.now(),
+        )
         .await
         .map_err(internal)?
         .map_err(|_| fail(refusal(Refusal::AlreadySubmitted, &session)))?;
     let row = store
-        .application(account, session.id)
+        .application_by_id(id)
         .await
         .map_err(internal)?
         .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
@@ -266,8 +315,8 @@ fn submit_context(
     }
 }
 
-/// Submits the caller's draft: inside the window, eligible, with at least one choice.
-/// After this the application is read-only. Needs `X-CSRF-Token`.
+/// Submits the caller's draft: inside the window, eligible, with at least one choice and
+/// both documents. After this the application is read-only. Needs `X-CSRF-Token`.
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/application/submit", operation_id = "submit_application", tag = "applications",
     params(("id" = i64, Path, description = "The session's id")),
     responses(
@@ -286,18 +335,16 @@ pub async fn submit(
 ) -> Result<Json<ApplicationBody>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
-    let session = find_session(&state, visitor, id).await?;
-    let store = &state.store;
     let account = signed_in.account.id;
-    let row = store
-        .application(account, session.id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
+    let (session, row) = own_application(&state, visitor, account, id).await?;
     let failed = super::eligibility::failed_rules(&state, visitor, account, &session)
         .await
         .map_err(internal)?;
-    let has_documents = store.has_all_documents(row.id).await.map_err(internal)?;
+    let has_documents = state
+        .store
+        .has_all_documents(row.id)
+        .await
+        .map_err(internal)?;
     let context = submit_context(
         &state,
         &session,
@@ -309,20 +356,7 @@ pub async fn submit(
         Refusal::Ineligible => fail(ApiError::Ineligible(failed.clone())),
         r => fail(refusal(r, &session)),
     })?;
-    store
-        .change_status(row.id, row.status, next, "submitted", state.settings.now())
-        .await
-        .map_err(internal)?
-        .map_err(|_| fail(refusal(Refusal::AlreadySubmitted, &session)))?;
-    let row = store
-        .application(account, session.id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
-    body(&state, &session, &row)
-        .await
-        .map(Json)
-        .map_err(internal)
+    apply(&state, visitor, &session, row, next, "submitted").await
 }
 
 /// Withdraws the caller's application (possible until an offer is accepted). Needs
@@ -342,31 +376,9 @@ pub async fn withdraw(
     signed_in: SignedIn,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<ApplicationBody>, LocalizedError> {
-    let fail = |e: ApiError| e.into_localized(&state, visitor);
-    let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
-    let session = find_session(&state, visitor, id).await?;
-    let store = &state.store;
-    let account = signed_in.account.id;
-    let row = store
-        .application(account, session.id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
+    let (session, row) = own_application(&state, visitor, signed_in.account.id, id).await?;
     let context = submit_context(&state, &session, true, true, true);
-    let next =
-        decide(row.status, Action::Withdraw, context).map_err(|r| fail(refusal(r, &session)))?;
-    store
-        .change_status(row.id, row.status, next, "withdrawn", state.settings.now())
-        .await
-        .map_err(internal)?
-        .map_err(|_| fail(refusal(Refusal::Withdrawn, &session)))?;
-    let row = store
-        .application(account, session.id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
-    body(&state, &session, &row)
-        .await
-        .map(Json)
-        .map_err(internal)
+    let next = decide(row.status, Action::Withdraw, context)
+        .map_err(|r| refusal(r, &session).into_localized(&state, visitor))?;
+    apply(&state, visitor, &session, row, next, "withdrawn").await
 }
