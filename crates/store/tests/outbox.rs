@@ -1,83 +1,19 @@
 //! The e-mail outbox on SQLite and on PostgreSQL: only committed rows are pending, a sent
-//! row leaves, a failed row comes back at its retry time.
-//!
-//! PostgreSQL comes from `COHORT_TEST_POSTGRES_URL` (a server URL whose user may create
-//! databases), which `./scripts/test` sets after starting a throwaway cluster. Each test
-//! gets a database of its own. The caller's transaction is opened on a connection of its
-//! own to the same database, as a caller in another module would have one.
+//! row leaves, a failed row comes back at its retry time. The caller's transaction is
+//! opened on a connection of its own to the same database, as a caller in another module
+//! would have one.
 
-use cohort_store::{enqueue_mail, NewMail, Store};
+use cohort_store::{enqueue_mail, NewMail};
 use sqlx::{AnyConnection, Connection};
 
 const NOW: i64 = 1_780_000_000_000;
 const MINUTE: i64 = 60_000;
 
-struct Fresh {
-    store: Store,
-    url: String,
-    _dir: Option<tempfile::TempDir>,
-}
+#[macro_use]
+mod backends;
+use backends::Fresh;
 
-async fn sqlite() -> Fresh {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = Store::sqlite_url_in(dir.path());
-    let store = Store::open(&url).await.expect("open sqlite");
-    Fresh {
-        store,
-        url,
-        _dir: Some(dir),
-    }
-}
-
-async fn postgres() -> Fresh {
-    let admin = std::env::var("COHORT_TEST_POSTGRES_URL").unwrap_or_else(|_| {
-        panic!(
-            "COHORT_TEST_POSTGRES_URL is not set: these tests need a PostgreSQL server. \
-             Run ./scripts/test, which installs and starts one, or set it to postgres://USER@HOST:PORT/postgres"
-        )
-    });
-    sqlx::any::install_default_drivers();
-    let name = format!(
-        "cohort_outbox_{}",
-        std::process::id() as u64 * 1000 + next()
-    );
-    let mut conn = AnyConnection::connect(&admin)
-        .await
-        .expect("connect to PostgreSQL");
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .await
-        .expect("create db");
-    let base = admin
-        .rsplit_once('/')
-        .map_or(admin.as_str(), |(base, _)| base);
-    let url = format!("{base}/{name}");
-    let store = Store::open(&url).await.expect("open postgres");
-    Fresh {
-        store,
-        url,
-        _dir: None,
-    }
-}
-
-fn next() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    N.fetch_add(1, Ordering::Relaxed)
-}
-
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod on_sqlite {
-            $( #[tokio::test] async fn $name() { super::$name(super::sqlite().await).await } )*
-        }
-        mod on_postgres {
-            $( #[tokio::test] async fn $name() { super::$name(super::postgres().await).await } )*
-        }
-    };
-}
-
-on_both_backends!(
+on_both_backends_fresh!(
     a_rolled_back_transaction_queues_nothing,
     a_committed_transaction_queues_the_mail_once_committed,
     a_sent_mail_is_no_longer_pending,
