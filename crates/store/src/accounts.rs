@@ -223,13 +223,19 @@ impl Store {
         Ok(())
     }
 
-    /// Records a failed sign-in for each subject (e.g. the account and the address).
+    /// Records a failed sign-in for each subject (e.g. the account and the address), and
+    /// forgets those older than a day.
     pub async fn record_login_failure(
         &self,
         subjects: &[&str],
         now: i64,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
+        // failures older than a day no longer count for anything: keep the table small
+        sqlx::query("DELETE FROM login_failures WHERE at < $1")
+            .bind(now - 24 * 60 * 60 * 1000)
+            .execute(&mut *tx)
+            .await?;
         for subject in subjects {
             sqlx::query("INSERT INTO login_failures (subject, at) VALUES ($1, $2)")
                 .bind(*subject)
