@@ -16,6 +16,7 @@ mod documents;
 mod error;
 mod open;
 mod outbox;
+mod privacy;
 mod profiles;
 mod sessions;
 
@@ -25,3 +26,4 @@ pub use documents::{DocumentKind, DocumentRow, NewDocument};
 pub use error::StoreError;
 pub use open::{Backend, Store};
 pub use outbox::{enqueue_mail, NewMail, QueuedMail};
+pub use privacy::{ApplicationCounts, ChosenPlacement, PersonalApplication, PersonalData};

@@ -16,6 +16,8 @@ macro_rules! locale_files {
             include_str!(concat!("../../../locales/", $lang, "/profile.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/documents.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/applications.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/privacy.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/candidate.ftl")),
         ]
     };
 }

@@ -4,12 +4,16 @@
 //! Handlers are thin: they read the request, ask the domain (here: the catalogue snapshot
 //! and its search index), and render. No SQL here; the store does that.
 
+mod accounts;
 mod api;
+mod applying;
 mod auth;
 mod documents;
 mod i18n;
 mod ops;
 mod pages;
+mod profiles;
+mod privacy;
 mod state;
 mod static_files;
 mod visitor;
@@ -36,6 +40,19 @@ pub fn router(state: AppState) -> Router {
         .route("/units/{code}", get(pages::unit))
         .route("/search", get(pages::search))
         .route("/api/docs", get(pages::api_reference))
+        .route("/register", get(pages::register_form).post(pages::register))
+        .route("/verify", get(pages::verify))
+        .route("/login", get(pages::login_form).post(pages::login))
+        .route("/logout", post(pages::logout))
+        .route("/my-application", get(pages::my_application))
+        .route("/my-application/profile", post(pages::save_profile))
+        .route("/my-application/draft", post(pages::save_draft))
+        .route(
+            "/my-application/documents",
+            post(pages::upload_document).layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
+        )
+        .route("/my-application/submit", post(pages::submit))
+        .route("/my-application/withdraw", post(pages::withdraw))
         .route("/api/v1/units", get(api::units::list))
         .route("/api/v1/units/{code}", get(api::units::detail))
         .route("/api/v1/search", get(api::search::search))
@@ -43,7 +60,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/auth/verify", post(api::auth::verify))
         .route("/api/v1/auth/login", post(api::auth::login))
         .route("/api/v1/auth/logout", post(api::auth::logout))
-        .route("/api/v1/me", get(api::auth::me))
+        .route("/api/v1/me", get(api::auth::me).delete(privacy::api::delete_account))
+        .route("/api/v1/me/export", get(privacy::api::export))
         .route("/api/v1/me/profile", get(api::profile::get_profile).put(api::profile::put_profile))
         .route("/api/v1/auth/password-reset/request", post(api::auth::request_reset))
         .route("/api/v1/auth/password-reset", post(api::auth::reset_password))

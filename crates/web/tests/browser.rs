@@ -7,123 +7,16 @@
 //! variables. Without them the test fails and says what is missing.
 
 mod common;
+#[path = "common/browser.rs"]
+mod web_browser;
 
 use common::TestApp;
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Value};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
-
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn tool(var: &str, default: &str) -> String {
-    let path = std::env::var(var).unwrap_or_else(|_| default.to_owned());
-    assert!(
-        std::path::Path::new(&path).exists(),
-        "{path} is missing: install Debian's chromium and chromium-driver (./scripts/test does) or set {var}"
-    );
-    path
-}
-
-async fn start_browser() -> (Driver, Client) {
-    let driver_path = tool("COHORT_CHROMEDRIVER", "/usr/bin/chromedriver");
-    let chromium = tool("COHORT_CHROMIUM", "/usr/bin/chromium");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("free port")
-        .port();
-    let child = Command::new(driver_path)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start chromedriver");
-    let driver = Driver(child);
-    let profile = tempfile::tempdir().expect("profile dir").keep();
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".to_owned(),
-        json!({
-            "binary": chromium,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--lang=fr-FR",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-            "prefs": { "intl.accept_languages": "fr-FR,fr" }
-        }),
-    );
-    // chromedriver takes a moment to listen; a bounded wait for an outside process
-    for attempt in 0..100 {
-        let connected =
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await;
-        match connected {
-            Ok(client) => return (driver, client),
-            Err(error) if attempt == 99 => panic!("cannot drive Chromium: {error}"),
-            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-        }
-    }
-    unreachable!("the loop returns or panics")
-}
-
-/// Runs axe-core on the current page and fails with the list of violations, if any.
-async fn audit(client: &Client, axe: &str, page: &str) {
-    client.execute(axe, vec![]).await.expect("inject axe-core");
-    let result = client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];\
-             axe.run(document).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, \
-               nodes: v.nodes.map(n => n.target.join(' '))}))), e => done([{id: 'axe-error', nodes: [String(e)]}]));",
-            vec![],
-        )
-        .await
-        .expect("run axe-core");
-    let violations = result.as_array().cloned().unwrap_or_default();
-    assert!(
-        violations.is_empty(),
-        "axe-core violations on {page}: {}",
-        Value::Array(violations)
-    );
-}
-
-async fn html_lang(client: &Client) -> String {
-    client
-        .execute("return document.documentElement.lang;", vec![])
-        .await
-        .expect("lang")
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
-}
-
-async fn heading(client: &Client) -> String {
-    client
-        .find(Locator::Css("h1"))
-        .await
-        .expect("h1")
-        .text()
-        .await
-        .expect("text")
-}
+use fantoccini::Locator;
+use web_browser::{audit, axe_script, heading, html_lang, start_browser};
 
 #[tokio::test]
 async fn a_visitor_browses_switches_language_and_searches() {
-    let axe_path = std::env::var("COHORT_AXE_JS").unwrap_or_else(|_| {
-        panic!("COHORT_AXE_JS is not set: it must point to axe-core's axe.min.js (npm install axe-core; ./scripts/test does it)")
-    });
-    let axe = std::fs::read_to_string(&axe_path)
-        .unwrap_or_else(|e| panic!("cannot read {axe_path}: {e}"));
+    let axe = axe_script();
     let app = TestApp::spawn().await;
     let (_driver, client) = start_browser().await;
 

@@ -9,14 +9,12 @@ use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::Json;
-use cohort_domain::application::{
-    decide, Action, ApplicationStatus, ChoiceProblem, Choices, Motivation, MotivationProblem,
-    Refusal, SubmitContext, MAX_MOTIVATION_CHARS,
-};
-use cohort_domain::session::{Session, WindowState};
+pub(crate) use super::eligibility::failed_rules;
+use crate::applying;
+use cohort_domain::application::MAX_MOTIVATION_CHARS;
+use cohort_domain::session::Session;
 use cohort_store::ApplicationRow;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use utoipa::ToSchema;
 
 /// What a candidate writes in a draft.
@@ -94,71 +92,6 @@ async fn body(
     })
 }
 
-/// The refusal of the state machine, worded for the candidate.
-fn refusal(refusal: Refusal, session: &Session) -> ApiError {
-    let deadline = session
-        .window
-        .closes()
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string();
-    let zone = session.window.time_zone().to_owned();
-    let conflict = |key: &'static str| ApiError::Conflict {
-        key,
-        args: vec![("deadline", deadline.clone()), ("zone", zone.clone())],
-    };
-    match refusal {
-        Refusal::AlreadySubmitted => conflict("application-already-submitted"),
-        Refusal::Withdrawn => conflict("application-withdrawn"),
-        Refusal::WindowNotOpen(WindowState::NotYetOpen) => ApiError::Conflict {
-            key: "application-not-yet-open",
-            args: vec![
-                (
-                    "opens",
-                    session
-                        .window
-                        .opens()
-                        .strftime("%Y-%m-%d %H:%M")
-                        .to_string(),
-                ),
-                ("zone", zone.clone()),
-            ],
-        },
-        Refusal::WindowNotOpen(_) => conflict("application-deadline-passed"),
-        Refusal::Ineligible => ApiError::Ineligible(Vec::new()),
-        Refusal::NoChoices => ApiError::Invalid {
-            field: "choices",
-            key: "application-no-choices",
-        },
-        Refusal::MissingDocuments => ApiError::Invalid {
-            field: "documents",
-            key: "application-missing-documents",
-        },
-    }
-}
-
-fn choice_problem(problem: ChoiceProblem) -> ApiError {
-    let key = match problem {
-        ChoiceProblem::TooMany { .. } => "application-too-many-choices",
-        ChoiceProblem::Repeated { .. } => "application-repeated-choice",
-        ChoiceProblem::NotInSession { .. } => "application-foreign-choice",
-    };
-    ApiError::InvalidAt {
-        field: problem.field(),
-        key,
-    }
-}
-
-fn motivation_problem(problem: MotivationProblem) -> ApiError {
-    let key = match problem {
-        MotivationProblem::TooLong { .. } => "application-motivation-too-long",
-        MotivationProblem::ControlCharacters => "application-motivation-control",
-    };
-    ApiError::Invalid {
-        field: "motivation",
-        key,
-    }
-}
-
 /// The caller's application to the session in the path, or the API's 404.
 async fn own_application(
     state: &AppState,
@@ -175,39 +108,6 @@ async fn own_application(
         .map_err(|e| fail(ApiError::internal(e)))?
         .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
     Ok((session, row))
-}
-
-/// Stores a status change the state machine allowed and answers with the application.
-/// Another request changing it first is answered like the state it left behind.
-async fn apply(
-    state: &AppState,
-    visitor: Visitor,
-    session: &Session,
-    row: ApplicationRow,
-    next: ApplicationStatus,
-    kind: &str,
-) -> Result<Json<ApplicationBody>, LocalizedError> {
-    let fail = |e: ApiError| e.into_localized(state, visitor);
-    let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
-    let lost = if next == ApplicationStatus::Withdrawn {
-        Refusal::Withdrawn
-    } else {
-        Refusal::AlreadySubmitted
-    };
-    state
-        .store
-        .change_status(row.id, row.status, next, kind, state.settings.now())
-        .await
-        .map_err(internal)?
-        .map_err(|_| fail(refusal(lost, session)))?;
-    let ApplicationRow { id, .. } = row;
-    let row = state
-        .store
-        .application_by_id(id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
-    body(state, session, &row).await.map(Json).map_err(internal)
 }
 
 /// The caller's application to the session.
@@ -255,64 +155,19 @@ pub async fn save(
     let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
     let session = find_session(&state, visitor, id).await?;
     let Json(request) = request.map_err(|_| fail(ApiError::BadBody))?;
-    let store = &state.store;
-    let offered: HashSet<_> = store
-        .placements(session.id)
-        .await
-        .map_err(internal)?
-        .iter()
-        .map(|p| p.id)
-        .collect();
-    let choices = Choices::parse(&request.choices, &offered, session.max_choices)
-        .map_err(|p| fail(choice_problem(p)))?;
-    let motivation =
-        Motivation::parse(&request.motivation).map_err(|p| fail(motivation_problem(p)))?;
-    let account = signed_in.account.id;
-    let current = store
-        .application(account, session.id)
-        .await
-        .map_err(internal)?;
-    let status = current
-        .as_ref()
-        .map_or(ApplicationStatus::Draft, |a| a.status);
-    // documents only matter for submission
-    let context = submit_context(&state, &session, true, !choices.is_empty(), true);
-    decide(status, Action::SaveDraft, context).map_err(|r| fail(refusal(r, &session)))?;
-    let id = store
-        .save_draft(
-            account,
-            session.id,
-            choices.ids(),
-            motivation.as_str(),
-            state.settings.now(),
-        )
-        .await
-        .map_err(internal)?
-        .map_err(|_| fail(refusal(Refusal::AlreadySubmitted, &session)))?;
-    let row = store
-        .application_by_id(id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| fail(ApiError::ApplicationNotFound))?;
+    let row = applying::save_draft(
+        &state,
+        signed_in.account.id,
+        &session,
+        &request.choices,
+        &request.motivation,
+    )
+    .await
+    .map_err(fail)?;
     body(&state, &session, &row)
         .await
         .map(Json)
         .map_err(internal)
-}
-
-fn submit_context(
-    state: &AppState,
-    session: &Session,
-    eligible: bool,
-    has_choices: bool,
-    has_documents: bool,
-) -> SubmitContext {
-    SubmitContext {
-        window: session.window.state(state.settings.now_timestamp()),
-        eligible,
-        has_choices,
-        has_documents,
-    }
 }
 
 /// Submits the caller's draft: inside the window, eligible, with at least one choice and
@@ -337,26 +192,13 @@ pub async fn submit(
     let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
     let account = signed_in.account.id;
     let (session, row) = own_application(&state, visitor, account, id).await?;
-    let failed = super::eligibility::failed_rules(&state, visitor, account, &session)
+    let row = applying::submit(&state, visitor, account, &session, row)
         .await
-        .map_err(internal)?;
-    let has_documents = state
-        .store
-        .has_all_documents(row.id)
+        .map_err(fail)?;
+    body(&state, &session, &row)
         .await
-        .map_err(internal)?;
-    let context = submit_context(
-        &state,
-        &session,
-        failed.is_empty(),
-        !row.choices.is_empty(),
-        has_documents,
-    );
-    let next = decide(row.status, Action::Submit, context).map_err(|r| match r {
-        Refusal::Ineligible => fail(ApiError::Ineligible(failed.clone())),
-        r => fail(refusal(r, &session)),
-    })?;
-    apply(&state, visitor, &session, row, next, "submitted").await
+        .map(Json)
+        .map_err(internal)
 }
 
 /// Withdraws the caller's application (possible until an offer is accepted). Needs
@@ -377,8 +219,12 @@ pub async fn withdraw(
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<ApplicationBody>, LocalizedError> {
     let (session, row) = own_application(&state, visitor, signed_in.account.id, id).await?;
-    let context = submit_context(&state, &session, true, true, true);
-    let next = decide(row.status, Action::Withdraw, context)
-        .map_err(|r| refusal(r, &session).into_localized(&state, visitor))?;
-    apply(&state, visitor, &session, row, next, "withdrawn").await
+    let fail = |e: ApiError| e.into_localized(&state, visitor);
+    let row = applying::withdraw(&state, &session, row)
+        .await
+        .map_err(fail)?;
+    body(&state, &session, &row)
+        .await
+        .map(Json)
+        .map_err(|e| fail(ApiError::internal(e)))
 }

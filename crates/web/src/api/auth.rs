@@ -1,7 +1,7 @@
 //! `/api/v1/auth/*`: register, verify, sign in and out, reset a password.
 
 use super::error::{ApiError, ErrorBody, LocalizedError};
-use crate::auth::session::{cleared_cookie, session_cookie, SESSION_MILLIS};
+use crate::auth::session::{cleared_cookie, session_cookie};
 use crate::auth::tokens::{digest, random_token};
 use crate::auth::{password, SignedIn};
 use crate::state::AppState;
@@ -12,17 +12,13 @@ use axum::http::header::SET_COOKIE;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use cohort_domain::{Email, EmailError, Lang, NewPassword, PasswordProblem};
-use cohort_store::{enqueue_mail, insert_account, insert_email_token, NewAccount, NewMail};
+use cohort_domain::{Lang, NewPassword};
+use cohort_store::{enqueue_mail, insert_email_token, NewMail};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use utoipa::ToSchema;
 
-const HOUR: i64 = 60 * 60 * 1000;
-/// Failed sign-ins tolerated per account and per address within [`LIMIT_WINDOW`].
-const LIMIT_PER_ACCOUNT: i64 = 5;
-const LIMIT_PER_ADDRESS: i64 = 20;
-const LIMIT_WINDOW: i64 = HOUR / 4;
+use crate::accounts::{self, password_problem, HOUR};
 
 /// Registration.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -97,35 +93,6 @@ fn status(code: StatusCode, status: &str) -> Response {
         .into_response()
 }
 
-fn email_problem(e: EmailError) -> ApiError {
-    let key = match e {
-        EmailError::Empty => "account-email-empty",
-        EmailError::TooLong => "account-email-too-long",
-        EmailError::Malformed => "account-email-malformed",
-    };
-    ApiError::Invalid {
-        field: "email",
-        key,
-    }
-}
-
-fn password_problem(p: PasswordProblem) -> ApiError {
-    let key = match p {
-        PasswordProblem::TooShort => "account-password-too-short",
-        PasswordProblem::TooLong => "account-password-too-long",
-        PasswordProblem::TooCommon => "account-password-too-common",
-        PasswordProblem::ContainsEmail => "account-password-contains-email",
-    };
-    ApiError::Invalid {
-        field: "password",
-        key,
-    }
-}
-
-fn local_part(email: &Email) -> &str {
-    email.as_str().split('@').next().unwrap_or("")
-}
-
 /// Creates an account and e-mails a confirmation link. The answer is the same whether or
 /// not the address already has an account (its owner is told by e-mail instead).
 #[utoipa::path(post, path = "/api/v1/auth/register", operation_id = "register", tag = "accounts",
@@ -142,59 +109,14 @@ pub async fn register(
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
-    let email = Email::parse(&body.email).map_err(|e| fail(email_problem(e)))?;
-    let new_password = NewPassword::parse(&body.password, local_part(&email))
-        .map_err(|p| fail(password_problem(p)))?;
     let lang = body
         .lang
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or(visitor.lang);
-    let hash = password::hash(new_password.expose().to_owned())
+    accounts::register(&state, &body.email, &body.password, lang)
         .await
-        .map_err(|e| fail(ApiError::internal(e)))?;
-    let now = state.settings.now();
-    let token = random_token();
-    let tr = state.locales.tr(lang);
-    let result: Result<(), cohort_store::StoreError> = async {
-        let mut tx = state.store.begin().await?;
-        let new = NewAccount {
-            email_key: &email.key(),
-            email: email.as_str(),
-            password_hash: &hash,
-            role: "candidate",
-            lang: lang.code(),
-        };
-        let (subject, text) = match insert_account(&mut tx, &new, now).await? {
-            Some(id) => {
-                insert_email_token(&mut tx, &digest(&token), id, "verify", now + 48 * HOUR).await?;
-                let link = format!("{}/verify?token={token}", state.settings.public_url);
-                (
-                    tr.t("mail-verify-subject"),
-                    tr.t1("mail-verify-body", "link", link),
-                )
-            }
-            None => {
-                let link = format!("{}/password-reset", state.settings.public_url);
-                (
-                    tr.t("mail-exists-subject"),
-                    tr.t1("mail-exists-body", "link", link),
-                )
-            }
-        };
-        let mail = NewMail {
-            to: email.as_str(),
-            lang: lang.code(),
-            subject: &subject,
-            body_text: &text,
-        };
-        enqueue_mail(&mut tx, &mail, now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-    .await;
-    result.map_err(|e| fail(ApiError::internal(e)))?;
-    tracing::info!(domain = email.domain(), "registration accepted");
+        .map_err(fail)?;
     Ok(status(StatusCode::ACCEPTED, "check_your_email"))
 }
 
@@ -212,15 +134,8 @@ pub async fn verify(
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
-    let used = state
-        .store
-        .use_email_token(&digest(body.token.trim()), "verify", state.settings.now())
-        .await
-        .map_err(|e| fail(ApiError::internal(e)))?;
-    match used {
-        Some(_) => Ok(status(StatusCode::OK, "verified")),
-        None => Err(fail(ApiError::BadToken)),
-    }
+    accounts::verify(&state, &body.token).await.map_err(fail)?;
+    Ok(status(StatusCode::OK, "verified"))
 }
 
 /// Signs in: sets the session cookie (`HttpOnly`, `SameSite=Lax`, `Secure` over TLS) and
@@ -241,56 +156,14 @@ pub async fn login(
     body: Result<Json<LoginRequest>, JsonRejection>,
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
-    let internal = |e: cohort_store::StoreError| fail(ApiError::internal(e));
     let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
-    let key = body.email.trim().to_lowercase();
-    let subjects = [format!("account:{key}"), format!("address:{}", peer.ip())];
-    let now = state.settings.now();
-    let store = &state.store;
-    let account_failures = store
-        .login_failures_since(&subjects[0], now - LIMIT_WINDOW)
+    let accounts::NewSignIn {
+        account,
+        token,
+        csrf_token,
+    } = accounts::login(&state, peer.ip(), &body.email, body.password)
         .await
-        .map_err(internal)?;
-    let address_failures = store
-        .login_failures_since(&subjects[1], now - LIMIT_WINDOW)
-        .await
-        .map_err(internal)?;
-    if account_failures >= LIMIT_PER_ACCOUNT || address_failures >= LIMIT_PER_ADDRESS {
-        return Err(fail(ApiError::RateLimited));
-    }
-    let account = store.account_by_email(&key).await.map_err(internal)?;
-    let matches = password::verify(
-        body.password,
-        account.as_ref().map(|a| a.password_hash.clone()),
-    )
-    .await
-    .map_err(|e| fail(ApiError::internal(e)))?;
-    let account = match account {
-        Some(account) if matches => account,
-        _ => {
-            let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
-            store
-                .record_login_failure(&subjects, now)
-                .await
-                .map_err(internal)?;
-            return Err(fail(ApiError::WrongCredentials));
-        }
-    };
-    if !account.verified {
-        return Err(fail(ApiError::NotVerified));
-    }
-    let token = random_token();
-    let csrf_token = random_token();
-    store
-        .insert_sign_in(
-            &digest(&token),
-            account.id,
-            &csrf_token,
-            now,
-            now + SESSION_MILLIS,
-        )
-        .await
-        .map_err(internal)?;
+        .map_err(fail)?;
     let cookie = session_cookie(&token, state.settings.secure_cookies());
     let body = LoginBody {
         csrf_token,
@@ -313,11 +186,9 @@ pub async fn logout(
     visitor: Visitor,
     signed_in: SignedIn,
 ) -> Result<Response, LocalizedError> {
-    state
-        .store
-        .delete_sign_in(&signed_in.token_hash)
+    accounts::logout(&state, &signed_in.token_hash)
         .await
-        .map_err(|e| ApiError::internal(e).into_localized(&state, visitor))?;
+        .map_err(|e| e.into_localized(&state, visitor))?;
     let cookie = cleared_cookie(state.settings.secure_cookies());
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
 }

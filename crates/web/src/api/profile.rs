@@ -168,15 +168,9 @@ pub async fn get_profile(
     let today = profile::utc_date(state.settings.now());
     let start = start_date(query.as_deref(), today).map_err(fail)?;
     let account_id = signed_in.account.id;
-    let stored = state
-        .store
-        .profile(account_id)
+    let raw = crate::profiles::load(&state, account_id)
         .await
-        .map_err(|e| fail(ApiError::internal(e)))?;
-    let raw = match stored {
-        None => RawProfile::default(),
-        Some(json) => serde_json::from_str(&json).map_err(|e| fail(ApiError::internal(e)))?,
-    };
+        .map_err(fail)?;
     let (parsed, problems) = Profile::parse_partial(&raw, today);
     if !problems.is_empty() {
         tracing::warn!(
@@ -215,19 +209,13 @@ pub async fn put_profile(
     let today = profile::utc_date(now);
     let start = start_date(query.as_deref(), today).map_err(fail)?;
     let tr = state.locales.tr(visitor.lang);
-    let parsed = match Profile::parse(&body.into(), today) {
-        Ok(parsed) => parsed,
+    let saved = crate::profiles::save(&state, signed_in.account.id, &body.into())
+        .await
+        .map_err(fail)?;
+    let (canonical, parsed) = match saved {
+        Ok(saved) => saved,
         Err(problems) => return Ok(refused(&tr, &problems)),
     };
-    let canonical = parsed.to_raw();
-    let json = serde_json::to_string(&canonical).map_err(|e| fail(ApiError::internal(e)))?;
-    let account_id = signed_in.account.id;
-    state
-        .store
-        .save_profile(account_id, &json, now)
-        .await
-        .map_err(|e| fail(ApiError::internal(e)))?;
-    tracing::info!(account_id, "profile saved");
     Ok(Json(response(&tr, canonical, &parsed, &[], start)).into_response())
 }
 
@@ -283,7 +271,21 @@ fn response(
     problems: &[ProfileProblem],
     start: Date,
 ) -> ProfileResponse {
-    let evaluation = RuleSet::nato_default().evaluate(&parsed.facts(), start);
+    ProfileResponse {
+        profile: raw.into(),
+        problems: problem_bodies(tr, problems),
+        eligibility: eligibility(tr, parsed, &RuleSet::nato_default(), start),
+    }
+}
+
+/// Every rule of `rules` for this profile, passed or not, with the reason worded.
+pub(crate) fn eligibility(
+    tr: &Tr<'_>,
+    parsed: &Profile,
+    rules: &RuleSet,
+    start: Date,
+) -> EligibilityBody {
+    let evaluation = rules.evaluate(&parsed.facts(), start);
     let rules = evaluation
         .outcomes
         .iter()
@@ -294,14 +296,10 @@ fn response(
             message: tr.with_args(o.reason.message_key(), &o.reason.message_args()),
         })
         .collect();
-    ProfileResponse {
-        profile: raw.into(),
-        problems: problem_bodies(tr, problems),
-        eligibility: EligibilityBody {
-            start: start.to_string(),
-            eligible: evaluation.is_eligible(),
-            rules,
-        },
+    EligibilityBody {
+        start: start.to_string(),
+        eligible: evaluation.is_eligible(),
+        rules,
     }
 }
 

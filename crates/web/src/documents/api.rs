@@ -101,7 +101,7 @@ async fn own_application(
         .ok_or(ApiError::ApplicationNotFound)
 }
 
-fn not_draft() -> ApiError {
+pub(crate) fn not_draft() -> ApiError {
     ApiError::Conflict {
         key: "api-error-document-not-draft",
         args: Vec::new(),
@@ -151,7 +151,7 @@ pub async fn upload(
 }
 
 /// Writes the file, then its row; deletes whichever file ends up unreferenced.
-async fn store(
+pub(crate) async fn store(
     state: &AppState,
     application_id: i64,
     upload: Upload,

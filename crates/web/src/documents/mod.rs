@@ -17,7 +17,7 @@
 pub mod api;
 mod files;
 mod pdf;
-mod upload;
+pub(crate) mod upload;
 
 pub use files::open_files;
 

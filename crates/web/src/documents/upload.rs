@@ -32,11 +32,29 @@ const MAX_FILE_NAME_CHARS: usize = 200;
 /// the file or the body is too large, 415 when the file is not a PDF, 422 naming the field
 /// when `kind` is missing or unknown or `file` is missing, 400 when the body is not
 /// multipart.
-pub async fn read(mut multipart: Multipart) -> Result<Upload, ApiError> {
+pub async fn read(multipart: Multipart) -> Result<Upload, ApiError> {
+    read_fields(multipart, false).await.map(|(upload, _)| upload)
+}
+
+/// Like [`read`], for an HTML form: a `csrf_token` field is also read and returned (a form
+/// cannot send the header). Put it first in the form: the file is read before it otherwise.
+pub async fn read_form(multipart: Multipart) -> Result<(Upload, Option<String>), ApiError> {
+    read_fields(multipart, true).await
+}
+
+async fn read_fields(
+    mut multipart: Multipart,
+    with_csrf: bool,
+) -> Result<(Upload, Option<String>), ApiError> {
     let mut kind = None;
     let mut file = None;
+    let mut csrf = None;
     while let Some(field) = multipart.next_field().await.map_err(body_error)? {
         match field.name() {
+            Some("csrf_token") if with_csrf => {
+                let text = read_limited(field, MAX_KIND_BYTES * 2).await?;
+                csrf = Some(String::from_utf8_lossy(&text).into_owned());
+            }
             Some("kind") => {
                 let text = read_limited(field, MAX_KIND_BYTES).await?;
                 let parsed = std::str::from_utf8(&text)
@@ -75,12 +93,15 @@ pub async fn read(mut multipart: Multipart) -> Result<Upload, ApiError> {
     } else {
         file_name
     };
-    Ok(Upload {
-        kind,
-        file_name,
-        bytes,
-        sha256,
-    })
+    Ok((
+        Upload {
+            kind,
+            file_name,
+            bytes,
+            sha256,
+        },
+        csrf,
+    ))
 }
 
 /// The field's bytes, or 413 as soon as there are more than `max`: at most `max` plus one

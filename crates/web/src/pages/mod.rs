@@ -1,13 +1,18 @@
 //! Server-rendered HTML pages of the public site.
 
+mod account;
 mod api_reference;
+mod candidate;
+mod forms;
 mod home;
 mod not_found;
 mod search;
 mod unit;
 mod view;
 
+pub use account::{login, login_form, logout, register, register_form, verify};
 pub use api_reference::api_reference;
+pub use candidate::{my_application, save_draft, save_profile, submit, upload_document, withdraw};
 pub use home::home;
 pub use not_found::not_found;
 pub use search::search;
