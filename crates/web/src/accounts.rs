@@ -7,7 +7,9 @@ use crate::auth::session::SESSION_MILLIS;
 use crate::auth::tokens::{digest, random_token};
 use crate::state::AppState;
 use cohort_domain::{Email, EmailError, Lang, NewPassword, PasswordProblem};
-use cohort_store::{enqueue_mail, insert_account, insert_email_token, Account, NewAccount, NewMail};
+use cohort_store::{
+    enqueue_mail, insert_account, insert_email_token, Account, NewAccount, NewMail,
+};
 use std::net::IpAddr;
 
 pub(crate) const HOUR: i64 = 60 * 60 * 1000;

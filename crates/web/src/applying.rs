@@ -121,8 +121,7 @@ pub async fn save_draft(
         .iter()
         .map(|p| p.id)
         .collect();
-    let choices =
-        Choices::parse(choices, &offered, session.max_choices).map_err(choice_problem)?;
+    let choices = Choices::parse(choices, &offered, session.max_choices).map_err(choice_problem)?;
     let motivation = Motivation::parse(motivation).map_err(motivation_problem)?;
     let current = store
         .application(account, session.id)

@@ -1,16 +1,16 @@
 //! `/api/v1/sessions/{id}/application`: the signed-in candidate's own application.
 //! Every path answers only about the caller's application: another's is unreachable.
 
+pub(crate) use super::eligibility::failed_rules;
 use super::error::{ApiError, ErrorBody, LocalizedError};
 use super::sessions::find_session;
+use crate::applying;
 use crate::auth::SignedIn;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::Json;
-pub(crate) use super::eligibility::failed_rules;
-use crate::applying;
 use cohort_domain::application::MAX_MOTIVATION_CHARS;
 use cohort_domain::session::Session;
 use cohort_store::ApplicationRow;

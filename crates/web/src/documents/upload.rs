@@ -33,7 +33,9 @@ const MAX_FILE_NAME_CHARS: usize = 200;
 /// when `kind` is missing or unknown or `file` is missing, 400 when the body is not
 /// multipart.
 pub async fn read(multipart: Multipart) -> Result<Upload, ApiError> {
-    read_fields(multipart, false).await.map(|(upload, _)| upload)
+    read_fields(multipart, false)
+        .await
+        .map(|(upload, _)| upload)
 }
 
 /// Like [`read`], for an HTML form: a `csrf_token` field is also read and returned (a form

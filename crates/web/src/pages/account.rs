@@ -66,7 +66,12 @@ fn register_page(
     };
     let errors = attach(&mut fields.iter_mut().collect::<Vec<_>>(), errors);
     let page = AccountForm {
-        chrome: Chrome::new(tr, &snapshot.catalogue, uri, tr.t("candidate-register-title")),
+        chrome: Chrome::new(
+            tr,
+            &snapshot.catalogue,
+            uri,
+            tr.t("candidate-register-title"),
+        ),
         intro: tr.t("candidate-register-intro"),
         errors,
         action: "/register",
@@ -181,11 +186,7 @@ pub async fn login(
     match accounts::login(&state, peer.ip(), email, form.get("password").to_owned()).await {
         Ok(signed_in) => {
             let cookie = session_cookie(&signed_in.token, state.settings.secure_cookies());
-            (
-                [(SET_COOKIE, cookie)],
-                Redirect::to("/my-application"),
-            )
-                .into_response()
+            ([(SET_COOKIE, cookie)], Redirect::to("/my-application")).into_response()
         }
         Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
         Err(error) => login_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),

@@ -3,7 +3,9 @@
 //! form checks its `csrf_token`, calls the same services as the JSON API, and redirects
 //! back with a message, or shows the page again with the errors and what was typed.
 
-use super::forms::{self, attach, csrf_ok, page_user, worded, ErrorView, Field, FormData, PageUser};
+use super::forms::{
+    self, attach, csrf_ok, page_user, worded, ErrorView, Field, FormData, PageUser,
+};
 use super::view::{render, Chrome};
 use crate::api::profile::{eligibility, EligibilityBody};
 use crate::api::ApiError;
@@ -196,16 +198,18 @@ fn read_profile(tr: &Tr<'_>, form: &FormData) -> ReadProfile {
         }
     }
     let years = form.opt("education.years_completed");
-    let years_completed = years.as_deref().and_then(|y| match y.trim().parse::<i64>() {
-        Ok(y) => Some(y),
-        Err(_) => {
-            errors.push((
-                Some("education.years_completed".to_owned()),
-                tr.t("candidate-number-invalid"),
-            ));
-            None
-        }
-    });
+    let years_completed = years
+        .as_deref()
+        .and_then(|y| match y.trim().parse::<i64>() {
+            Ok(y) => Some(y),
+            Err(_) => {
+                errors.push((
+                    Some("education.years_completed".to_owned()),
+                    tr.t("candidate-number-invalid"),
+                ));
+                None
+            }
+        });
     let education = RawEducation {
         level: form.opt("education.level"),
         field: form.opt("education.field"),
@@ -294,12 +298,18 @@ fn profile_fields(tr: &Tr<'_>, f: &FormData) -> ProfileFields {
     let nationalities = (0..NATIONALITY_INPUTS)
         .map(|i| {
             let name = format!("nationalities[{i}]");
-            Field::new(&name, tr.t1("candidate-nationality-n", "n", i + 1), f.get(&name))
-                .maxlength(2)
+            Field::new(
+                &name,
+                tr.t1("candidate-nationality-n", "n", i + 1),
+                f.get(&name),
+            )
+            .maxlength(2)
         })
         .collect();
     let contact = vec![
-        field("phone", "candidate-phone").kind("tel").autocomplete("tel"),
+        field("phone", "candidate-phone")
+            .kind("tel")
+            .autocomplete("tel"),
         field("address", "candidate-address")
             .autocomplete("street-address")
             .maxlength(200),
@@ -342,8 +352,12 @@ fn profile_fields(tr: &Tr<'_>, f: &FormData) -> ProfileFields {
                     f.get(&language),
                 )
                 .maxlength(2),
-                Field::new(&level, tr.t1("candidate-level-n", "n", i + 1), f.get(&level))
-                    .select(options(tr, "candidate-not-given", &CEFR, "")),
+                Field::new(
+                    &level,
+                    tr.t1("candidate-level-n", "n", i + 1),
+                    f.get(&level),
+                )
+                .select(options(tr, "candidate-not-given", &CEFR, "")),
             ]
         })
         .collect();
@@ -356,7 +370,12 @@ fn profile_fields(tr: &Tr<'_>, f: &FormData) -> ProfileFields {
     }
 }
 
-fn choice_fields(tr: &Tr<'_>, f: &FormData, current: &Current, catalogue: &cohort_domain::Catalogue) -> Vec<Field> {
+fn choice_fields(
+    tr: &Tr<'_>,
+    f: &FormData,
+    current: &Current,
+    catalogue: &cohort_domain::Catalogue,
+) -> Vec<Field> {
     let lang = tr.lang;
     let placements: Vec<(String, String)> = current
         .placements
@@ -405,9 +424,7 @@ async fn render_page(
     let account = user.account.id;
     let stored = profiles::load(state, account).await?;
     let current = current(state, account).await?;
-    let profile_typed = typed
-        .profile
-        .unwrap_or_else(|| profile_form(&stored));
+    let profile_typed = typed.profile.unwrap_or_else(|| profile_form(&stored));
     let mut p = profile_fields(&tr, &profile_typed);
     let mut page = MyApplicationPage {
         chrome: Chrome::new(tr, &snapshot.catalogue, uri, tr.t("candidate-title")),
@@ -435,7 +452,12 @@ async fn render_page(
     if let Some(current) = &current {
         let session = &current.session;
         let (parsed, _) = Profile::parse_partial(&stored, utc_date(state.settings.now()));
-        page.eligibility = Some(eligibility(&tr, &parsed, &session.rules, session.period_start));
+        page.eligibility = Some(eligibility(
+            &tr,
+            &parsed,
+            &session.rules,
+            session.period_start,
+        ));
         page.session = Some(SessionView {
             name: session.name.get(tr.lang).clone(),
             deadline: tr.with_args(
@@ -443,7 +465,11 @@ async fn render_page(
                 &[
                     (
                         "deadline",
-                        session.window.closes().strftime("%Y-%m-%d %H:%M").to_string(),
+                        session
+                            .window
+                            .closes()
+                            .strftime("%Y-%m-%d %H:%M")
+                            .to_string(),
                     ),
                     ("zone", session.window.time_zone().to_owned()),
                 ],
@@ -456,9 +482,9 @@ async fn render_page(
                 ],
             ),
         });
-        let draft_typed = typed.draft.unwrap_or_else(|| {
-            current.row.as_ref().map(draft_form).unwrap_or_default()
-        });
+        let draft_typed = typed
+            .draft
+            .unwrap_or_else(|| current.row.as_ref().map(draft_form).unwrap_or_default());
         page.choices = choice_fields(&tr, &draft_typed, current, &snapshot.catalogue);
         page.motivation.value = draft_typed.get("motivation").to_owned();
         if let Some(row) = &current.row {
@@ -467,7 +493,11 @@ async fn render_page(
             page.withdrawable = row.status != ApplicationStatus::Withdrawn;
             page.status = row.status.as_str();
             page.status_label = tr.t(&format!("candidate-status-{}", row.status.as_str()));
-            let documents = state.store.documents(row.id).await.map_err(ApiError::internal)?;
+            let documents = state
+                .store
+                .documents(row.id)
+                .await
+                .map_err(ApiError::internal)?;
             page.documents = [DocumentKind::Cv, DocumentKind::Letter]
                 .into_iter()
                 .map(|kind| DocumentView {
@@ -547,7 +577,12 @@ async fn render_page(
 }
 
 /// The signed-in candidate, or the response to send instead (to the sign-in page).
-async fn signed_in(state: &AppState, tr: Tr<'_>, uri: &Uri, headers: &HeaderMap) -> Result<PageUser, Response> {
+async fn signed_in(
+    state: &AppState,
+    tr: Tr<'_>,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Result<PageUser, Response> {
     match page_user(state, headers).await {
         Ok(Some(user)) => Ok(user),
         Ok(None) => Err(forms::to_login()),
@@ -570,10 +605,21 @@ fn done_message(tr: &Tr<'_>, uri: &Uri) -> Option<String> {
     Some(tr.t(key))
 }
 
-async fn show(state: &AppState, tr: Tr<'_>, uri: &Uri, user: &PageUser, typed: Typed, done: Option<String>) -> Response {
+async fn show(
+    state: &AppState,
+    tr: Tr<'_>,
+    uri: &Uri,
+    user: &PageUser,
+    typed: Typed,
+    done: Option<String>,
+) -> Response {
     // a form's answer shows the page itself: its language switch must lead to a GET
     let page_uri = Uri::from_static("/my-application");
-    let uri = if uri.path() == "/my-application" { uri } else { &page_uri };
+    let uri = if uri.path() == "/my-application" {
+        uri
+    } else {
+        &page_uri
+    };
     match render_page(state, tr, uri, user, typed, done).await {
         Ok(response) => response,
         Err(_) => forms::internal(state, tr, uri),

@@ -55,7 +55,10 @@ pub struct PageUser {
 
 /// The candidate signed in with the request's cookie, if any. Unlike the API's
 /// `SignedIn`, the CSRF token is checked by the handler, in the form's `csrf_token` field.
-pub async fn page_user(state: &AppState, headers: &HeaderMap) -> Result<Option<PageUser>, ApiError> {
+pub async fn page_user(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<PageUser>, ApiError> {
     let Some(token) = session_token(headers) else {
         return Ok(None);
     };
@@ -160,7 +163,10 @@ pub fn worded(tr: &Tr<'_>, error: &ApiError) -> (Option<String>, String) {
         ApiError::NotVerified => (None, tr.t("api-error-not-verified")),
         ApiError::RateLimited => (None, tr.t("api-error-rate-limited")),
         ApiError::BadToken => (None, tr.t("api-error-bad-token")),
-        ApiError::TooLarge => (Some("file".to_owned()), tr.t("api-error-document-too-large")),
+        ApiError::TooLarge => (
+            Some("file".to_owned()),
+            tr.t("api-error-document-too-large"),
+        ),
         ApiError::NotPdf => (Some("file".to_owned()), tr.t("api-error-document-not-pdf")),
         ApiError::ApplicationNotFound => (None, tr.t("api-error-application-not-found")),
         ApiError::BadBody => (None, tr.t("api-error-bad-body")),

@@ -118,4 +118,3 @@ pub async fn heading(client: &Client) -> String {
         .await
         .expect("text")
 }
-
