@@ -99,11 +99,6 @@ pub async fn insert_email_token(
 }
 
 impl Store {
-    /// Starts a transaction; functions of this crate taking `&mut AnyConnection` run in it.
-    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
-        Ok(self.pool.begin().await?)
-    }
-
     /// The account with this lower-cased address.
     pub async fn account_by_email(&self, email_key: &str) -> Result<Option<Account>, StoreError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.email_key = $1");
@@ -122,7 +117,7 @@ impl Store {
         purpose: &str,
         now: i64,
     ) -> Result<Option<i64>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let used: Option<(i64,)> = sqlx::query_as(
             "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 \
              AND used_at IS NULL AND expires_at > $1 RETURNING account_id",
@@ -153,7 +148,7 @@ impl Store {
         account_id: i64,
         password_hash: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(account_id)
@@ -176,6 +171,7 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<(), StoreError> {
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO user_sessions (token_hash, account_id, csrf_token, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -216,6 +212,7 @@ impl Store {
 
     /// Ends a session.
     pub async fn delete_sign_in(&self, token_hash: &str) -> Result<(), StoreError> {
+        let _turn = self.turn().await;
         sqlx::query("DELETE FROM user_sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
@@ -230,7 +227,7 @@ impl Store {
         subjects: &[&str],
         now: i64,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         // failures older than a day no longer count for anything: keep the table small
         sqlx::query("DELETE FROM login_failures WHERE at < $1")
             .bind(now - 24 * 60 * 60 * 1000)

@@ -98,7 +98,7 @@ impl Store {
         motivation: &str,
         now: i64,
     ) -> Result<Result<i64, Conflict>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let created: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO applications (session_id, account_id, status, motivation, created_at, updated_at) \
              VALUES ($1, $2, 'draft', $3, $4, $4) ON CONFLICT (session_id, account_id) DO NOTHING RETURNING id",
@@ -154,7 +154,7 @@ impl Store {
         kind: &str,
         now: i64,
     ) -> Result<Result<(), Conflict>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let submitted = (to == ApplicationStatus::Submitted).then_some(now);
         let changed = sqlx::query(
             "UPDATE applications SET status = $1, updated_at = $2, submitted_at = COALESCE($3, submitted_at) \

@@ -9,7 +9,7 @@ impl Store {
     /// Replaces the whole catalogue in one transaction: on any error nothing changes.
     #[tracing::instrument(skip_all, fields(units = catalogue.units().len()))]
     pub async fn replace_catalogue(&self, catalogue: &Catalogue) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query("DELETE FROM testimonials")
             .execute(&mut *tx)
             .await?;

@@ -96,7 +96,7 @@ impl Store {
         new: &NewDocument<'_>,
         now: i64,
     ) -> Result<Result<Option<String>, Conflict>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let draft = sqlx::query(
             "UPDATE applications SET status = status WHERE id = $1 AND status = 'draft'",
         )

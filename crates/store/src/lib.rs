@@ -19,6 +19,7 @@ mod outbox;
 mod privacy;
 mod profiles;
 mod sessions;
+mod write;
 
 pub use accounts::{insert_account, insert_email_token, Account, NewAccount, SessionRow};
 pub use applications::{ApplicationEvent, ApplicationRow, Conflict};
@@ -27,3 +28,4 @@ pub use error::StoreError;
 pub use open::{Backend, Store};
 pub use outbox::{enqueue_mail, NewMail, QueuedMail};
 pub use privacy::{ApplicationCounts, ChosenPlacement, PersonalApplication, PersonalData};
+pub use write::WriteTx;

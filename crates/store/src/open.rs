@@ -32,6 +32,8 @@ impl Backend {
 pub struct Store {
     pub(crate) pool: AnyPool,
     backend: Backend,
+    /// Writers queue here on SQLite (see `write.rs`).
+    pub(crate) writers: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 static DRIVERS: Once = Once::new();
@@ -55,7 +57,11 @@ impl Store {
                 .execute(&pool)
                 .await?;
         }
-        let store = Store { pool, backend };
+        let store = Store {
+            pool,
+            backend,
+            writers: Default::default(),
+        };
         store.migrate().await?;
         Ok(store)
     }

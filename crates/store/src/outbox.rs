@@ -71,7 +71,7 @@ pub async fn enqueue_mail(
 impl Store {
     /// Queues `mail` in a transaction of its own, for callers that change nothing else.
     pub async fn enqueue(&self, mail: &NewMail<'_>, now_millis: i64) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         enqueue_mail(&mut tx, mail, now_millis).await?;
         tx.commit().await?;
         Ok(())
@@ -107,6 +107,7 @@ impl Store {
         now_millis: i64,
         lease_until_millis: i64,
     ) -> Result<bool, StoreError> {
+        let _turn = self.turn().await;
         let done = sqlx::query(
             "UPDATE outbox SET send_after = $3 \
              WHERE id = $1 AND sent_at IS NULL AND send_after <= $2",
@@ -121,6 +122,7 @@ impl Store {
 
     /// Records that row `id` was handed to the mail transport: it leaves the pending set.
     pub async fn mark_mail_sent(&self, id: i64, now_millis: i64) -> Result<(), StoreError> {
+        let _turn = self.turn().await;
         sqlx::query("UPDATE outbox SET sent_at = $2 WHERE id = $1 AND sent_at IS NULL")
             .bind(id)
             .bind(now_millis)
@@ -138,6 +140,7 @@ impl Store {
         retry_at_millis: i64,
     ) -> Result<(), StoreError> {
         let error: String = error.chars().take(MAX_ERROR_CHARS).collect();
+        let _turn = self.turn().await;
         sqlx::query(
             "UPDATE outbox SET attempts = attempts + 1, last_error = $2, send_after = $3 \
              WHERE id = $1 AND sent_at IS NULL",

@@ -189,7 +189,7 @@ impl Store {
         account_id: i64,
         now: i64,
     ) -> Result<Option<Vec<String>>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         // the row lock (SQLite: the write lock) first, so nothing is added meanwhile
         let email: Option<(String, String)> = sqlx::query_as(
             "UPDATE accounts SET email = email WHERE id = $1 RETURNING email, email_key",

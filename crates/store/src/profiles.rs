@@ -22,6 +22,7 @@ impl Store {
         json: &str,
         now: i64,
     ) -> Result<(), StoreError> {
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO profiles (account_id, data, updated_at) VALUES ($1, $2, $3) \
              ON CONFLICT (account_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",

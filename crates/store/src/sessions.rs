@@ -90,7 +90,7 @@ impl Store {
         session: &Session,
         placements: &[Placement],
     ) -> Result<SessionId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO sessions (code, name_en, name_fr, period_start, period_end, opens_at, closes_at, \
              time_zone, max_choices, rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",

@@ -12,7 +12,7 @@ mod web_browser;
 
 use common::TestApp;
 use fantoccini::Locator;
-use web_browser::{audit, axe_script, heading, html_lang, start_browser};
+use web_browser::{audit, axe_script, click_and_wait, heading, html_lang, start_browser};
 
 #[tokio::test]
 async fn a_visitor_browses_switches_language_and_searches() {
@@ -25,37 +25,31 @@ async fn a_visitor_browses_switches_language_and_searches() {
     assert_eq!(heading(&client).await, "Rencontrez-nous");
     audit(&client, &axe, "home (fr)").await;
 
-    client
+    let target = client
         .find(Locator::LinkText("English"))
         .await
-        .expect("switch")
-        .click()
-        .await
-        .expect("click");
+        .expect("switch");
+    click_and_wait(&client, target).await;
     assert_eq!(html_lang(&client).await, "en");
     assert_eq!(heading(&client).await, "Meet us");
     audit(&client, &axe, "home (en)").await;
 
-    client
+    let target = client
         .find(Locator::LinkText("Emerging Security Challenges Division"))
         .await
-        .expect("division link")
-        .click()
-        .await
-        .expect("click");
+        .expect("division link");
+    click_and_wait(&client, target).await;
     assert_eq!(
         heading(&client).await,
         "Emerging Security Challenges Division"
     );
     audit(&client, &axe, "division").await;
 
-    client
+    let target = client
         .find(Locator::LinkText("Cyber Defence Section"))
         .await
-        .expect("sub-unit link")
-        .click()
-        .await
-        .expect("click");
+        .expect("sub-unit link");
+    click_and_wait(&client, target).await;
     assert_eq!(heading(&client).await, "Cyber Defence Section");
     assert_eq!(html_lang(&client).await, "en", "the choice is remembered");
     audit(&client, &axe, "sub-unit").await;
@@ -65,27 +59,24 @@ async fn a_visitor_browses_switches_language_and_searches() {
         .await
         .expect("search box");
     search.send_keys("cyberdéfense").await.expect("type");
-    client
+    let target = client
         .find(Locator::Css("form[role=search] button"))
         .await
-        .expect("button")
-        .click()
-        .await
-        .expect("submit");
+        .expect("button");
+    click_and_wait(&client, target).await;
     let first = client
-        .find(Locator::Css("ul.cards li a"))
+        .wait()
+        .for_element(Locator::Css("ul.cards li a"))
         .await
         .expect("a result");
     assert_eq!(first.text().await.expect("text"), "Cyber Defence Section");
     audit(&client, &axe, "search results").await;
 
-    client
+    let target = client
         .find(Locator::Css("footer a[href='/api/docs']"))
         .await
-        .expect("api link")
-        .click()
-        .await
-        .expect("click");
+        .expect("api link");
+    click_and_wait(&client, target).await;
     audit(&client, &axe, "API reference").await;
 
     client.close().await.expect("close the browser");

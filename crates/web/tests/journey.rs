@@ -12,7 +12,7 @@ use common::TestApp;
 use fantoccini::{Client, Locator};
 use reqwest::header::ACCEPT_LANGUAGE;
 use reqwest::StatusCode;
-use web_browser::{audit, axe_script, heading, start_browser};
+use web_browser::{audit, axe_script, click_and_wait, heading, start_browser};
 
 const PASSWORD: &str = "correct horse battery";
 const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml");
@@ -228,25 +228,6 @@ async fn choose(client: &Client, name: &str, value: &str) {
         .select_by_value(value)
         .await
         .expect("choose");
-}
-
-/// Clicks and waits until the next page has replaced this one.
-async fn click_and_wait(client: &Client, target: fantoccini::elements::Element) {
-    let old = client.find(Locator::Css("html")).await.expect("the page");
-    target.click().await.expect("click");
-    // the browser loads the next page on its own time: a bounded wait for it
-    for _ in 0..200 {
-        if old.tag_name().await.is_err() {
-            client
-                .wait()
-                .for_element(Locator::Css("footer.site"))
-                .await
-                .expect("the next page");
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("the page did not change");
 }
 
 async fn press(client: &Client, form_action: &str) {

@@ -118,3 +118,22 @@ pub async fn heading(client: &Client) -> String {
         .await
         .expect("text")
 }
+
+/// Clicks and waits until the next page has replaced this one.
+pub async fn click_and_wait(client: &Client, target: fantoccini::elements::Element) {
+    let old = client.find(Locator::Css("html")).await.expect("the page");
+    target.click().await.expect("click");
+    // the browser loads the next page on its own time: a bounded wait for it
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            client
+                .wait()
+                .for_element(Locator::Css("footer.site"))
+                .await
+                .expect("the next page");
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the page did not change");
+}
