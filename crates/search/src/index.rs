@@ -30,8 +30,12 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct SearchIndex {
     codes: Vec<UnitCode>,
-    /// term → (unit number, best weight of the term in that unit)
-    postings: HashMap<String, Vec<(u32, f32)>>,
+    /// Every term, sorted (prefix matches are one range of it).
+    terms: Vec<String>,
+    /// For each term of `terms`: (unit number, best weight of the term in that unit).
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Term numbers by length in bytes: a word within one edit has a length within one.
+    by_len: HashMap<usize, Vec<u32>>,
     stemmers: Stemmers,
 }
 
@@ -60,7 +64,7 @@ impl SearchIndex {
             }
         }
         let docs = codes.len().max(1) as f32;
-        let postings = postings
+        let mut sorted: Vec<(String, Vec<(u32, f32)>)> = postings
             .into_iter()
             .map(|(term, units)| {
                 let idf = (1.0 + docs / units.len() as f32).ln();
@@ -70,9 +74,17 @@ impl SearchIndex {
                 (term, list)
             })
             .collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let (terms, postings): (Vec<String>, Vec<_>) = sorted.into_iter().unzip();
+        let mut by_len: HashMap<usize, Vec<u32>> = HashMap::new();
+        for (i, term) in terms.iter().enumerate() {
+            by_len.entry(term.len()).or_default().push(i as u32);
+        }
         SearchIndex {
             codes,
+            terms,
             postings,
+            by_len,
             stemmers,
         }
     }
@@ -116,17 +128,37 @@ impl SearchIndex {
         forms.extend(self.stemmers.both(word));
         forms.sort();
         forms.dedup();
-        let mut out = Vec::new();
-        for (term, units) in &self.postings {
-            let factor = forms
-                .iter()
-                .map(|form| match_factor(form, term))
-                .fold(0.0, f32::max);
-            if factor > 0.0 {
-                out.extend(units.iter().map(|&(doc, w)| (doc, w * factor)));
+        // best factor per matching term, found without scanning the whole vocabulary
+        let mut best: HashMap<u32, f32> = HashMap::new();
+        let mut note = |term: u32, factor: f32| {
+            let slot = best.entry(term).or_insert(0.0);
+            *slot = slot.max(factor);
+        };
+        for form in &forms {
+            let lengths = form.len().saturating_sub(1)..=form.len() + 1;
+            for term in lengths.filter_map(|len| self.by_len.get(&len)).flatten() {
+                let factor = match_factor(form, &self.terms[*term as usize]);
+                if factor > 0.0 {
+                    note(*term, factor);
+                }
+            }
+            if form.len() >= 4 {
+                let start = self.terms.partition_point(|t| t.as_str() < form.as_str());
+                let prefixed = self.terms[start..]
+                    .iter()
+                    .take_while(|t| t.starts_with(form.as_str()));
+                for (offset, term) in prefixed.enumerate() {
+                    note((start + offset) as u32, match_factor(form, term));
+                }
             }
         }
-        out
+        best.into_iter()
+            .flat_map(|(term, factor)| {
+                self.postings[term as usize]
+                    .iter()
+                    .map(move |&(doc, w)| (doc, w * factor))
+            })
+            .collect()
     }
 }
 

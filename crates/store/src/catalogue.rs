@@ -94,6 +94,18 @@ impl Store {
             .map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 
+    /// What the servers' in-memory snapshot depends on: the catalogue's revision, the number
+    /// of sessions and the newest placement. Any change means "reload".
+    pub async fn snapshot_revision(&self) -> Result<(i64, i64, i64), StoreError> {
+        let revision: (i64, i64, i64) = sqlx::query_as(
+            "SELECT COALESCE((SELECT revision FROM programme WHERE id = 1), 0), \
+             (SELECT COUNT(*) FROM sessions), (SELECT COALESCE(MAX(id), 0) FROM placements)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(revision)
+    }
+
     /// A number that grows with every import; 0 before the first.
     pub async fn catalogue_revision(&self) -> Result<i64, StoreError> {
         let revision: Option<(i64,)> =

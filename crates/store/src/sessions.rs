@@ -163,17 +163,4 @@ impl Store {
             .map(placement)
             .collect()
     }
-
-    /// Every placement of a unit, across sessions (for the unit's public page).
-    pub async fn placements_of_unit(&self, unit: &UnitCode) -> Result<Vec<Placement>, StoreError> {
-        sqlx::query(
-            "SELECT * FROM placements WHERE unit_code = $1 ORDER BY session_id DESC, position",
-        )
-        .bind(unit.as_str())
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(placement)
-        .collect()
-    }
 }

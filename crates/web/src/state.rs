@@ -2,6 +2,7 @@
 //! catalogue with its search index (derived from the database, reloaded when it changes).
 
 use crate::i18n::Locales;
+use cohort_domain::session::{Placement, Session};
 use cohort_domain::Catalogue;
 use cohort_search::SearchIndex;
 use cohort_store::Store;
@@ -9,15 +10,22 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-/// The catalogue as of one revision, with its search index.
+/// The catalogue as of one revision, with its search index, and the sessions and
+/// placements the public pages show: read once, served from memory.
 #[derive(Debug)]
 pub struct Snapshot {
     /// The catalogue.
     pub catalogue: Catalogue,
     /// Its search index.
     pub index: SearchIndex,
-    /// The store's revision it was read at.
-    pub revision: i64,
+    /// `GET /api/v1/units`, ready to send.
+    pub units_json: axum::body::Bytes,
+    /// Every session.
+    pub sessions: Vec<Session>,
+    /// Every placement of every session.
+    pub placements: Vec<Placement>,
+    /// The store's revision it was read at (see `Store::snapshot_revision`).
+    pub revision: (i64, i64, i64),
 }
 
 /// The time as milliseconds since the Unix epoch; injected so that tests control it.
@@ -119,7 +127,7 @@ impl AppState {
     /// Reloads the snapshot when the stored catalogue changed (e.g. after `cohort catalogue
     /// import` on this or another node).
     pub async fn refresh(&self) -> anyhow::Result<bool> {
-        let revision = self.store.catalogue_revision().await?;
+        let revision = self.store.snapshot_revision().await?;
         if revision == self.snapshot().revision {
             return Ok(false);
         }
@@ -128,7 +136,7 @@ impl AppState {
             Ok(mut guard) => *guard = fresh,
             Err(poisoned) => *poisoned.into_inner() = fresh,
         }
-        tracing::info!(revision, "catalogue reloaded");
+        tracing::info!(?revision, "catalogue, sessions and placements reloaded");
         Ok(true)
     }
 
@@ -149,15 +157,24 @@ impl AppState {
 }
 
 async fn read_snapshot(store: &Store) -> anyhow::Result<Snapshot> {
-    let revision = store.catalogue_revision().await?;
+    let revision = store.snapshot_revision().await?;
     let catalogue = store
         .catalogue()
         .await?
         .ok_or_else(|| anyhow::anyhow!("the database holds no catalogue: import one first"))?;
     let index = SearchIndex::build(&catalogue);
+    let units_json = crate::api::units::tree_json(&catalogue).into();
+    let sessions = store.sessions().await?;
+    let mut placements = Vec::new();
+    for session in &sessions {
+        placements.extend(store.placements(session.id).await?);
+    }
     Ok(Snapshot {
         catalogue,
         index,
+        units_json,
+        sessions,
+        placements,
         revision,
     })
 }

@@ -446,6 +446,10 @@ async fn unit_pages_list_their_open_placements_only() {
     let app = TestApp::spawn().await;
     open_session(&app).await;
     closed_session(&app).await;
+    app.state
+        .refresh()
+        .await
+        .expect("the server sees the new sessions");
     let page = |path: &'static str| {
         let url = app.url(path);
         async move {

@@ -6,6 +6,8 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::response::IntoResponse;
 use axum::Json;
 use cohort_domain::UnitCode;
 
@@ -17,15 +19,19 @@ use cohort_domain::UnitCode;
     tag = "catalogue",
     responses((status = 200, description = "The tree of units", body = [UnitNode]))
 )]
-pub async fn list(State(state): State<AppState>) -> Json<Vec<UnitNode>> {
-    let snapshot = state.snapshot();
-    let catalogue = &snapshot.catalogue;
-    Json(
-        catalogue
-            .roots()
-            .map(|u| UnitNode::tree(u, catalogue))
-            .collect(),
-    )
+pub async fn list(State(state): State<AppState>) -> impl IntoResponse {
+    // the tree changes only with the catalogue: serialized once per snapshot
+    let tree = state.snapshot().units_json.clone();
+    ([(CONTENT_TYPE, "application/json")], tree)
+}
+
+/// The JSON of the whole tree, as `list` sends it.
+pub fn tree_json(catalogue: &cohort_domain::Catalogue) -> Vec<u8> {
+    let roots: Vec<UnitNode> = catalogue
+        .roots()
+        .map(|u| UnitNode::tree(u, catalogue))
+        .collect();
+    serde_json::to_vec(&roots).unwrap_or_else(|_| b"[]".to_vec())
 }
 
 /// One unit with its breadcrumb, sub-units, responsibilities and testimonials.

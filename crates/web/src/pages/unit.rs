@@ -2,7 +2,7 @@
 
 use super::not_found::not_found_page;
 use super::view::{render, unit_href, Card, Chrome};
-use crate::state::AppState;
+use crate::state::{AppState, Snapshot};
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::extract::rejection::PathRejection;
@@ -64,14 +64,7 @@ pub async fn unit(
     };
     let lang = visitor.lang;
     let name = unit.name.get(lang).clone();
-    let placements = match open_placements(&state, &unit.code, &tr).await {
-        Ok(placements) => placements,
-        Err(error) => {
-            // the catalogue still shows; only the placements are missing
-            tracing::error!(%error, "cannot read the unit's placements");
-            Vec::new()
-        }
-    };
+    let placements = open_placements(&state, &snapshot, &unit.code, &tr);
     let page = UnitPage {
         chrome: Chrome::new(tr, catalogue, &uri, name.clone()),
         breadcrumb: catalogue
@@ -104,22 +97,22 @@ pub async fn unit(
     render(&page, StatusCode::OK)
 }
 
-/// The unit's placements in sessions still taking applications (open or about to open).
-async fn open_placements(
+/// The unit's placements in sessions still taking applications (open or about to open),
+/// from the in-memory snapshot.
+fn open_placements(
     state: &AppState,
+    snapshot: &Snapshot,
     code: &UnitCode,
     tr: &crate::i18n::Tr<'_>,
-) -> Result<Vec<PlacementView>, cohort_store::StoreError> {
+) -> Vec<PlacementView> {
     let now = state.settings.now_timestamp();
-    let sessions = state.store.sessions().await?;
     let lang = tr.lang;
-    Ok(state
-        .store
-        .placements_of_unit(code)
-        .await?
-        .into_iter()
+    snapshot
+        .placements
+        .iter()
+        .filter(|p| &p.unit == code)
         .filter_map(|p| {
-            let session = sessions.iter().find(|s| s.id == p.session)?;
+            let session = snapshot.sessions.iter().find(|s| s.id == p.session)?;
             (session.window.state(now) != WindowState::Closed).then(|| PlacementView {
                 title: p.title.get(lang).clone(),
                 session: tr.with_args(
@@ -147,5 +140,5 @@ async fn open_placements(
                     .join(", "),
             })
         })
-        .collect())
+        .collect()
 }

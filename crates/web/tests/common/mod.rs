@@ -16,6 +16,9 @@ pub struct TestApp {
     /// Where the server keeps uploaded documents.
     #[allow(dead_code)]
     pub files_dir: std::path::PathBuf,
+    /// The server's state, e.g. to reload its snapshot after writing to the store.
+    #[allow(dead_code)]
+    pub state: AppState,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _dir: tempfile::TempDir,
@@ -42,13 +45,14 @@ impl TestApp {
             .await
             .expect("state");
         let (tx, rx) = oneshot::channel::<()>();
-        let server = tokio::spawn(cohort_web::serve(listener, state, async {
+        let server = tokio::spawn(cohort_web::serve(listener, state.clone(), async {
             let _ = rx.await;
         }));
         TestApp {
             base,
             store,
             files_dir,
+            state,
             shutdown: Some(tx),
             server: Some(server),
             _dir: dir,
