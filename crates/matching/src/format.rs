@@ -6,7 +6,9 @@
 //! `nationality` and `priority` are optional; `preferences`, `ranking` and
 //! `capacity` are required.
 
-use std::collections::HashMap;
+// ids are short strings looked up millions of times: a fast non-cryptographic hash (the
+// ids come from the instance's author, who gains nothing by colliding them)
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -227,7 +229,7 @@ impl InstanceDocument {
                 let group = k as u32;
                 match entry {
                     RankEntry::One(id) => {
-                        let path = format!("placements[{pi}].ranking[{k}]");
+                        let path = || format!("placements[{pi}].ranking[{k}]");
                         table.push(candidate_index, pi, &p.id, id, group, path)?;
                     }
                     RankEntry::Tie(ids) if ids.is_empty() => {
@@ -239,7 +241,7 @@ impl InstanceDocument {
                     }
                     RankEntry::Tie(ids) => {
                         for (j, id) in ids.iter().enumerate() {
-                            let path = format!("placements[{pi}].ranking[{k}][{j}]");
+                            let path = || format!("placements[{pi}].ranking[{k}][{j}]");
                             table.push(candidate_index, pi, &p.id, id, group, path)?;
                         }
                     }
@@ -268,11 +270,12 @@ impl RankingTable {
         placement_id: &str,
         id: &str,
         group: u32,
-        path: String,
+        // built only on error: a million format! calls cost more than the whole matching
+        path: impl FnOnce() -> String,
     ) -> Result<(), InstanceError> {
         let Some(&c) = candidate_index.get(id) else {
             return Err(InstanceError::invalid(
-                path,
+                path(),
                 Problem::UnknownCandidate(id.to_string()),
             ));
         };
@@ -281,7 +284,7 @@ impl RankingTable {
                 placement: placement_id.to_string(),
                 candidate: id.to_string(),
             };
-            return Err(InstanceError::invalid(path, problem));
+            return Err(InstanceError::invalid(path(), problem));
         }
         self.last_seen[c as usize] = pi as u32 + 1;
         self.candidates.push(c);
@@ -319,11 +322,11 @@ fn index_ids<'a>(
     ids: impl Iterator<Item = &'a String>,
     list: &'static str,
 ) -> Result<HashMap<&'a str, u32>, InstanceError> {
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     for (i, id) in ids.enumerate() {
-        let path = format!("{list}[{i}].id");
+        let path = || format!("{list}[{i}].id");
         if id.is_empty() {
-            return Err(InstanceError::invalid(path, Problem::EmptyId));
+            return Err(InstanceError::invalid(path(), Problem::EmptyId));
         }
         if index.insert(id.as_str(), i as u32).is_some() {
             let problem = if list == "candidates" {
@@ -331,7 +334,7 @@ fn index_ids<'a>(
             } else {
                 Problem::DuplicatePlacement(id.clone())
             };
-            return Err(InstanceError::invalid(path, problem));
+            return Err(InstanceError::invalid(path(), problem));
         }
     }
     Ok(index)

@@ -55,7 +55,8 @@ impl<'a> Report<'a> {
     /// The result as pretty-printed JSON (no trailing newline).
     pub fn to_json(&self) -> String {
         // Serializing plain strings, numbers and maps into a String cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        // compact: a 100,000-candidate result is tens of megabytes; `jq .` pretty-prints it
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
