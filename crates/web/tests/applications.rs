@@ -7,12 +7,12 @@ mod common;
 use cohort_domain::session::{
     demo_session, placements_from_toml, ApplicationWindow, Session, SessionId,
 };
+use common::candidates::{candidate, Candidate};
 use common::TestApp;
 use reqwest::header::ACCEPT_LANGUAGE;
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-const PASSWORD: &str = "correct horse battery";
 const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml");
 const MINIMAL_PDF: &str = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
     2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
@@ -48,73 +48,6 @@ async fn insert(app: &TestApp, session: Session) -> i64 {
         .await
         .expect("insert")
         .0
-}
-
-struct Candidate {
-    client: Client,
-    csrf: String,
-    account_id: i64,
-}
-
-async fn candidate(app: &TestApp, email: &str) -> Candidate {
-    let client = Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let register = json!({"email": email, "password": PASSWORD});
-    let status = client
-        .post(app.url("/api/v1/auth/register"))
-        .json(&register)
-        .send()
-        .await
-        .expect("register")
-        .status();
-    assert_eq!(status, StatusCode::ACCEPTED);
-    let mails = app
-        .store
-        .pending_mail(i64::MAX / 2, 1000)
-        .await
-        .expect("outbox");
-    let body = &mails
-        .iter()
-        .rev()
-        .find(|m| m.to == email)
-        .expect("mail")
-        .body_text;
-    let token: String = body
-        .split("token=")
-        .nth(1)
-        .expect("link")
-        .chars()
-        .take_while(char::is_ascii_hexdigit)
-        .collect();
-    client
-        .post(app.url("/api/v1/auth/verify"))
-        .json(&json!({"token": token}))
-        .send()
-        .await
-        .expect("verify");
-    let login: Value = client
-        .post(app.url("/api/v1/auth/login"))
-        .json(&register)
-        .send()
-        .await
-        .expect("login")
-        .json()
-        .await
-        .expect("JSON");
-    let account_id = app
-        .store
-        .account_by_email(email)
-        .await
-        .expect("read")
-        .expect("account")
-        .id;
-    Candidate {
-        client,
-        csrf: login["csrf_token"].as_str().expect("csrf").to_owned(),
-        account_id,
-    }
 }
 
 /// A profile that meets NATO's rules for any start in the next years.

@@ -9,7 +9,6 @@ use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
-const PASSWORD: &str = "correct horse battery";
 const MAX_BYTES: usize = 5 * 1024 * 1024;
 
 /// A small PDF that readers open: one empty page.
@@ -32,62 +31,6 @@ struct Candidate {
     session: i64,
 }
 
-fn cookie_client() -> Client {
-    Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client")
-}
-
-/// The verification token in the last e-mail queued for `to`.
-async fn token_for(app: &TestApp, to: &str) -> String {
-    let mails = app
-        .store
-        .pending_mail(i64::MAX / 2, 1000)
-        .await
-        .expect("outbox");
-    let mail = mails
-        .iter()
-        .rev()
-        .find(|m| m.to == to)
-        .unwrap_or_else(|| panic!("no mail to {to}"));
-    mail.body_text
-        .split("token=")
-        .nth(1)
-        .map(|rest| rest.chars().take_while(char::is_ascii_hexdigit).collect())
-        .unwrap_or_default()
-}
-
-/// Registers, verifies and signs in `email`.
-async fn signed_in(app: &TestApp, email: &str) -> (Client, String) {
-    let client = cookie_client();
-    let response = client
-        .post(app.url("/api/v1/auth/register"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .expect("register");
-    assert_eq!(response.status(), StatusCode::ACCEPTED);
-    let token = token_for(app, email).await;
-    let response = client
-        .post(app.url("/api/v1/auth/verify"))
-        .json(&json!({"token": token}))
-        .send()
-        .await
-        .expect("verify");
-    assert_eq!(response.status(), StatusCode::OK);
-    let response = client
-        .post(app.url("/api/v1/auth/login"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(response.status(), StatusCode::OK);
-    let body: Value = response.json().await.expect("JSON");
-    let csrf = body["csrf_token"].as_str().expect("csrf").to_owned();
-    (client, csrf)
-}
-
 /// A new open session.
 async fn open_session(app: &TestApp, code: &str) -> i64 {
     let mut session =
@@ -104,7 +47,10 @@ async fn open_session(app: &TestApp, code: &str) -> i64 {
 /// A signed-in candidate with a draft application to a session of their own. The draft
 /// is made in the store (the application endpoints have their own tests).
 async fn candidate_with_draft(app: &TestApp, email: &str) -> Candidate {
-    let (client, csrf) = signed_in(app, email).await;
+    let (client, csrf) = {
+        let who = common::candidates::candidate(app, email).await;
+        (who.client, who.csrf)
+    };
     let session = open_session(app, email).await;
     let account = app
         .store
@@ -325,7 +271,8 @@ async fn another_candidate_sees_and_changes_nothing() {
     let (status, _) = upload(&app, &ana, ana.session, "cv", "cv.pdf", cv.clone()).await;
     assert_eq!(status, StatusCode::CREATED);
 
-    let (client, csrf) = signed_in(&app, "ben@example.org").await;
+    let ben = common::candidates::candidate(&app, "ben@example.org").await;
+    let (client, csrf) = (ben.client, ben.csrf);
     let ben = Candidate {
         client,
         csrf,

@@ -6,13 +6,13 @@ mod common;
 
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{demo_session, placements_from_toml, PlacementId, SessionId};
+use common::candidates::{candidate, Candidate, PASSWORD};
 use common::TestApp;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::io::Read;
 
-const PASSWORD: &str = "correct horse battery";
 const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml");
 
 /// A small PDF carrying `text`, so that its bytes can be recognised.
@@ -25,65 +25,10 @@ fn pdf(text: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-struct Candidate {
-    client: Client,
-    csrf: String,
-    account_id: i64,
-}
-
 async fn send_json(client: &Client, url: String, body: &Value) -> (StatusCode, Value) {
     let response = client.post(url).json(body).send().await.expect("request");
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))
-}
-
-/// Registers, verifies and signs in `email`.
-async fn candidate(app: &TestApp, email: &str) -> Candidate {
-    let client = Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let credentials = json!({"email": email, "password": PASSWORD});
-    let (status, _) = send_json(&client, app.url("/api/v1/auth/register"), &credentials).await;
-    assert_eq!(status, StatusCode::ACCEPTED);
-    let mails = app
-        .store
-        .pending_mail(i64::MAX / 2, 1000)
-        .await
-        .expect("outbox");
-    let token: String = mails
-        .iter()
-        .rev()
-        .find(|m| m.to == email)
-        .expect("mail")
-        .body_text
-        .split("token=")
-        .nth(1)
-        .expect("link")
-        .chars()
-        .take_while(char::is_ascii_hexdigit)
-        .collect();
-    let (status, _) = send_json(
-        &client,
-        app.url("/api/v1/auth/verify"),
-        &json!({"token": token}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let (status, login) = send_json(&client, app.url("/api/v1/auth/login"), &credentials).await;
-    assert_eq!(status, StatusCode::OK);
-    let account_id = app
-        .store
-        .account_by_email(&email.to_lowercase())
-        .await
-        .expect("read")
-        .expect("account")
-        .id;
-    Candidate {
-        client,
-        csrf: login["csrf_token"].as_str().expect("csrf").to_owned(),
-        account_id,
-    }
 }
 
 /// An open session with the demo placements: its id and its placements' ids.

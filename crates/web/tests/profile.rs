@@ -4,71 +4,13 @@
 
 mod common;
 
+use common::candidates::{candidate, Candidate};
 use common::TestApp;
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
-const PASSWORD: &str = "correct horse battery";
 const PROFILE: &str = "/api/v1/me/profile";
-
-/// A candidate signed in: a client holding the session cookie, and the CSRF token.
-struct Candidate {
-    client: Client,
-    csrf: String,
-}
-
-/// The token in the last e-mail queued for `to`.
-async fn token_mailed_to(app: &TestApp, to: &str) -> String {
-    let mails = app
-        .store
-        .pending_mail(i64::MAX / 2, 1000)
-        .await
-        .expect("outbox");
-    let mail = mails
-        .iter()
-        .rev()
-        .find(|m| m.to == to)
-        .unwrap_or_else(|| panic!("no mail to {to}"));
-    mail.body_text
-        .split("token=")
-        .nth(1)
-        .map(|rest| rest.chars().take_while(char::is_ascii_hexdigit).collect())
-        .unwrap_or_default()
-}
-
-async fn candidate(app: &TestApp, email: &str) -> Candidate {
-    let plain = Client::new();
-    let response = plain
-        .post(app.url("/api/v1/auth/register"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .expect("register");
-    assert_eq!(response.status(), StatusCode::ACCEPTED);
-    let token = token_mailed_to(app, email).await;
-    let response = plain
-        .post(app.url("/api/v1/auth/verify"))
-        .json(&json!({"token": token}))
-        .send()
-        .await
-        .expect("verify");
-    assert_eq!(response.status(), StatusCode::OK);
-    let client = Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let response = client
-        .post(app.url("/api/v1/auth/login"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(response.status(), StatusCode::OK);
-    let body: Value = response.json().await.expect("JSON");
-    let csrf = body["csrf_token"].as_str().expect("csrf").to_owned();
-    Candidate { client, csrf }
-}
 
 async fn answer(response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
