@@ -164,22 +164,31 @@ mod tests {
         let en = keys(EN);
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
         let mut used = BTreeSet::new();
-        for dir in ["templates", "src", "src/pages", "src/api"] {
-            for entry in std::fs::read_dir(format!("{root}{dir}")).expect("dir") {
+        let mut files = Vec::new();
+        let mut dirs = vec![
+            std::path::PathBuf::from(format!("{root}templates")),
+            std::path::PathBuf::from(format!("{root}src")),
+        ];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("dir") {
                 let path = entry.expect("entry").path();
                 if path.is_dir() {
-                    continue;
+                    dirs.push(path);
+                } else {
+                    files.push(path);
                 }
-                let text = std::fs::read_to_string(&path).expect("read");
-                for call in [".t(\"", ".t1(\"", ".count(\""] {
-                    for piece in text.split(call).skip(1) {
-                        if let Some((key, _)) = piece.split_once('"') {
-                            if key
-                                .chars()
-                                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
-                            {
-                                used.insert(key.to_owned());
-                            }
+            }
+        }
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("read");
+            for call in [".t(\"", ".t1(\"", ".count(\""] {
+                for piece in text.split(call).skip(1) {
+                    if let Some((key, _)) = piece.split_once('"') {
+                        if key
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+                        {
+                            used.insert(key.to_owned());
                         }
                     }
                 }
