@@ -115,8 +115,10 @@ def cpu_seconds(pid: int) -> float:
 
 
 class Server:
-    def __init__(self, binary: Path, data_dir: Path, mail_dir: Path, log_path: Path):
+    def __init__(self, binary: Path, data_dir: Path, mail_dir: Path, log_path: Path,
+                 extra_args: list | None = None):
         self.binary = binary
+        self.extra_args = list(extra_args or [])
         self.data_dir = data_dir
         self.mail_dir = mail_dir
         self.log_path = log_path
@@ -136,7 +138,8 @@ class Server:
         logf = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
             [str(self.binary), "serve", "--bind", f"127.0.0.1:{self.port}",
-             "--data-dir", str(self.data_dir), "--mail-dir", str(self.mail_dir)],
+             "--data-dir", str(self.data_dir), "--mail-dir", str(self.mail_dir),
+             *self.extra_args],
             stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
         logf.close()

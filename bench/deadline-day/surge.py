@@ -38,6 +38,13 @@ def parse_args():
     p.add_argument("--setup-concurrency", type=int, default=4,
                    help="requests in flight during the setup (4; argon2 is CPU-bound)")
     p.add_argument("--binary", type=Path, default=dd.DEFAULT_BINARY, help="the cohort binary")
+    p.add_argument("--server-arg", action="append", default=[], metavar="ARG",
+                   help="one more argument for `cohort serve`, e.g. --server-arg=--sqlite-sync=full")
+    p.add_argument("--client", choices=("rust", "python"), default="rust",
+                   help="the load generator of the timed rounds: the compiled "
+                        "deadline-day-client (default; little CPU) or this script's httpx")
+    p.add_argument("--client-binary", type=Path, default=dd.TARGET / "release" / "deadline-day-client",
+                   help="the compiled load generator")
     p.add_argument("--keep", action="store_true", help="keep the temporary data dir")
     p.add_argument("--json", type=Path, help="also write the figures as JSON here")
     p.add_argument("--attach", metavar="CMD",
@@ -117,6 +124,58 @@ async def one_round(cands, sid, choices, server) -> dict:
     }
 
 
+async def one_round_rust(cands, sid, choices, server, binary: Path, work: Path) -> dict:
+    """The same round, driven by the compiled client: the manifest holds each candidate's
+    cookie, CSRF token and pre-encoded bodies (written to files here, untimed)."""
+    import asyncio
+    import json
+    import resource
+
+    if not binary.exists():
+        sys.exit(f"{binary} not found; build it with\n"
+                 f"  CARGO_TARGET_DIR={dd.TARGET} cargo build --release -p deadline-day-client")
+    work.mkdir(parents=True, exist_ok=True)
+    manifest = {"address": server.base.removeprefix("http://"), "session": sid,
+                "choices": choices, "candidates": []}
+    for c in cands:
+        entry = {"email": c.email, "csrf": c.csrf,
+                 "cookie": "; ".join(f"{k}={v}" for k, v in c.client.cookies.items())}
+        for kind in ("cv", "letter"):
+            body, ctype, _ = c.docs[kind]
+            path = work / f"{c.index}-{kind}.body"
+            path.write_bytes(body)
+            entry[f"{kind}_body"], entry[f"{kind}_type"] = str(path), ctype
+        manifest["candidates"].append(entry)
+    (work / "manifest.json").write_text(json.dumps(manifest))
+    load_before = dd.loadavg()
+    srv0, cli0 = server.cpu(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = await asyncio.create_subprocess_exec(str(binary), str(work / "manifest.json"),
+                                                str(work / "outcome.json"))
+    if await proc.wait() != 0:
+        sys.exit(f"{binary} failed with {proc.returncode}")
+    srv1, cli1 = server.cpu(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = json.loads((work / "outcome.json").read_text())
+    wall = out["wall_s"]
+    per_second = {}
+    for t in out["done_at"]:
+        per_second[int(t)] = per_second.get(int(t), 0) + 1
+    return {
+        "candidates": len(cands),
+        "completed": out["completed"],
+        "wall_s": wall,
+        "rate": out["completed"] / wall if wall else 0.0,
+        "latency": {s: out["latency"].get(s, []) for s in dd.STEPS},
+        "errors": out["errors"],
+        "error_samples": out["error_samples"],
+        "server_cpu_s": srv1 - srv0,
+        # the client's whole life, connecting and reading its files included
+        "client_cpu_s": (cli1.ru_utime + cli1.ru_stime) - (cli0.ru_utime + cli0.ru_stime),
+        "load_before": load_before,
+        "load_after": dd.loadavg(),
+        "completions_per_second": [per_second.get(i, 0) for i in range(int(wall) + 1)],
+    }
+
+
 def print_round(i, r):
     lat = dict(r["latency"])
     lat["overall"] = [x for s in dd.STEPS for x in r["latency"][s]]
@@ -144,7 +203,8 @@ async def main(args) -> int:
     import tempfile
 
     tmp = Path(tempfile.mkdtemp(prefix="cohort-deadline-"))
-    server = dd.Server(args.binary, tmp / "data", tmp / "mail", tmp / "server.log")
+    server = dd.Server(args.binary, tmp / "data", tmp / "mail", tmp / "server.log",
+                       args.server_arg)
     dd.log(f"server: {args.binary} on {server.base}, data in {tmp} ({dd.loadavg()})")
     server.start()
     try:
@@ -175,7 +235,11 @@ async def main(args) -> int:
         rounds = []
         for i in range(args.rounds):
             batch = cands[i * args.candidates:(i + 1) * args.candidates]
-            r = await one_round(batch, sid, choices, server)
+            if args.client == "rust":
+                r = await one_round_rust(batch, sid, choices, server, args.client_binary,
+                                         tmp / f"round-{i + 1}")
+            else:
+                r = await one_round(batch, sid, choices, server)
             rounds.append(r)
             print_round(i + 1, r)
             for c in batch:

@@ -60,6 +60,26 @@ pub struct DatabaseArgs {
     /// Without it, SQLite in the data directory.
     #[arg(long, env = "COHORT_DATABASE_URL")]
     pub database_url: Option<String>,
+    /// SQLite only: `normal` (default) keeps every acknowledged change when the process is
+    /// killed; `full` also when the machine loses power, at a cost in speed.
+    #[arg(long, env = "COHORT_SQLITE_SYNC", value_enum, default_value_t = SqliteSyncArg::Normal)]
+    pub sqlite_sync: SqliteSyncArg,
+}
+
+/// `--sqlite-sync`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SqliteSyncArg {
+    Normal,
+    Full,
+}
+
+impl From<SqliteSyncArg> for cohort_store::SqliteSync {
+    fn from(arg: SqliteSyncArg) -> Self {
+        match arg {
+            SqliteSyncArg::Normal => cohort_store::SqliteSync::Normal,
+            SqliteSyncArg::Full => cohort_store::SqliteSync::Full,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -43,6 +43,8 @@ fn status(text: &str) -> Result<ApplicationStatus, StoreError> {
     ApplicationStatus::parse(text).ok_or_else(|| StoreError::Corrupt(format!("status {text:?}")))
 }
 
+const COLUMNS: &str = "id, status, motivation, updated_at, submitted_at";
+
 impl Store {
     /// The candidate's application to a session, if any.
     pub async fn application(
@@ -50,25 +52,48 @@ impl Store {
         account_id: i64,
         session: SessionId,
     ) -> Result<Option<ApplicationRow>, StoreError> {
-        let id: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM applications WHERE account_id = $1 AND session_id = $2")
-                .bind(account_id)
-                .bind(session.0)
-                .fetch_optional(&self.pool)
-                .await?;
-        match id {
-            Some((id,)) => self.application_by_id(id).await,
-            None => Ok(None),
-        }
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM applications WHERE account_id = $1 AND session_id = $2"
+        ))
+        .bind(account_id)
+        .bind(session.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        self.with_choices(row).await
     }
 
     /// An application by its id, with its choices.
     pub async fn application_by_id(&self, id: i64) -> Result<Option<ApplicationRow>, StoreError> {
-        let row = sqlx::query("SELECT id, status, motivation, updated_at, submitted_at FROM applications WHERE id = $1")
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
+        self.with_choices(row).await
+    }
+
+    /// The id and status of the candidate's application to a session, without the rest
+    /// (one query: what an upload needs to know).
+    pub async fn application_status(
+        &self,
+        account_id: i64,
+        session: SessionId,
+    ) -> Result<Option<(i64, ApplicationStatus)>, StoreError> {
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT id, status FROM applications WHERE account_id = $1 AND session_id = $2",
+        )
+        .bind(account_id)
+        .bind(session.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, text)| Ok((id, status(&text)?))).transpose()
+    }
+
+    async fn with_choices(
+        &self,
+        row: Option<sqlx::any::AnyRow>,
+    ) -> Result<Option<ApplicationRow>, StoreError> {
         let Some(row) = row else { return Ok(None) };
+        let id: i64 = row.try_get("id")?;
         let choices = sqlx::query_as::<_, (i64,)>(
             "SELECT placement_id FROM application_choices WHERE application_id = $1 ORDER BY rank",
         )
@@ -132,13 +157,20 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        for (rank, placement) in choices.iter().enumerate() {
-            sqlx::query("INSERT INTO application_choices (application_id, rank, placement_id) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(rank as i32)
-                .bind(placement.0)
-                .execute(&mut *tx)
-                .await?;
+        if !choices.is_empty() {
+            // one statement for all of them: a round trip per row showed on deadline day
+            let values = (0..choices.len())
+                .map(|i| format!("($1, ${}, ${})", 2 * i + 2, 2 * i + 3))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO application_choices (application_id, rank, placement_id) VALUES {values}"
+            );
+            let mut insert = sqlx::query(&sql).bind(id);
+            for (rank, placement) in choices.iter().enumerate() {
+                insert = insert.bind(rank as i32).bind(placement.0);
+            }
+            insert.execute(&mut *tx).await?;
         }
         insert_event(&mut tx, id, now, kind, ApplicationStatus::Draft).await?;
         tx.commit().await?;

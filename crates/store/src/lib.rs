@@ -25,7 +25,7 @@ pub use accounts::{insert_account, insert_email_token, Account, NewAccount, Sess
 pub use applications::{ApplicationEvent, ApplicationRow, Conflict};
 pub use documents::{DocumentKind, DocumentRow, NewDocument};
 pub use error::StoreError;
-pub use open::{Backend, Store};
+pub use open::{Backend, SqliteSync, Store};
 pub use outbox::{enqueue_mail, NewMail, QueuedMail};
 pub use privacy::{ApplicationCounts, ChosenPlacement, PersonalApplication, PersonalData};
 pub use write::WriteTx;

@@ -153,6 +153,15 @@ impl Store {
         row.as_ref().map(session).transpose()
     }
 
+    /// The ids of a session's placements (what checking a choice needs).
+    pub async fn placement_ids(&self, session: SessionId) -> Result<Vec<PlacementId>, StoreError> {
+        let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM placements WHERE session_id = $1")
+            .bind(session.0)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(ids.into_iter().map(|(id,)| PlacementId(id)).collect())
+    }
+
     /// The placements of a session, in their order.
     pub async fn placements(&self, session: SessionId) -> Result<Vec<Placement>, StoreError> {
         sqlx::query("SELECT * FROM placements WHERE session_id = $1 ORDER BY position")

@@ -1,7 +1,7 @@
 //! The same store suite on SQLite and on PostgreSQL.
 
 use cohort_domain::{Catalogue, UnitCode};
-use cohort_store::{Backend, Store};
+use cohort_store::{Backend, SqliteSync, Store};
 
 const SMALL: &str = include_str!("small-catalogue.toml");
 const NATO: &str = include_str!("../../../catalogue/nato-international-staff.toml");
@@ -32,6 +32,32 @@ async fn a_fresh_database_is_migrated_and_empty(store: Store) {
         ),
         Backend::Postgres => assert_eq!(store.sqlite_journal_mode().await.expect("none"), None),
     }
+}
+
+/// Every pooled connection commits as asked: held several at once so that more than one
+/// connection is opened.
+#[tokio::test]
+async fn sqlite_commits_sync_as_asked() {
+    for (sync, level) in [(SqliteSync::Normal, 1), (SqliteSync::Full, 2)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open_with(&Store::sqlite_url_in(dir.path()), sync)
+            .await
+            .expect("open");
+        let levels = tokio::join!(
+            store.sqlite_synchronous(),
+            store.sqlite_synchronous(),
+            store.sqlite_synchronous(),
+            store.sqlite_synchronous()
+        );
+        for got in [levels.0, levels.1, levels.2, levels.3] {
+            assert_eq!(got.expect("pragma"), Some(level), "{sync:?}");
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let default = Store::open(&Store::sqlite_url_in(dir.path()))
+        .await
+        .expect("open");
+    assert_eq!(default.sqlite_synchronous().await.expect("pragma"), Some(1));
 }
 
 async fn migrating_again_changes_nothing(store: Store) {

@@ -9,7 +9,7 @@ use cohort_domain::application::{
     decide, Action, ApplicationStatus, ChoiceProblem, Choices, Motivation, MotivationProblem,
     Refusal, SubmitContext,
 };
-use cohort_domain::session::{Session, WindowState};
+use cohort_domain::session::{PlacementId, Session, SessionId, WindowState};
 use cohort_store::ApplicationRow;
 use std::collections::HashSet;
 
@@ -93,14 +93,30 @@ fn submit_context(
     }
 }
 
-/// The application with this id, as stored now.
-async fn reread(state: &AppState, id: i64) -> Result<ApplicationRow, ApiError> {
-    state
+/// The session's placements, from the snapshot unless a choice is missing there (a
+/// placement added since the last refresh): then from the store.
+async fn offered_placements(
+    state: &AppState,
+    session: SessionId,
+    choices: &[i64],
+) -> Result<HashSet<PlacementId>, ApiError> {
+    let known: HashSet<PlacementId> = state
+        .snapshot()
+        .placements
+        .iter()
+        .filter(|p| p.session == session)
+        .map(|p| p.id)
+        .collect();
+    if choices.iter().all(|&c| known.contains(&PlacementId(c))) {
+        return Ok(known);
+    }
+    Ok(state
         .store
-        .application_by_id(id)
+        .placement_ids(session)
         .await
         .map_err(ApiError::internal)?
-        .ok_or(ApiError::ApplicationNotFound)
+        .into_iter()
+        .collect())
 }
 
 /// Creates or updates the account's draft: checks the choices (ids of the session's
@@ -114,37 +130,40 @@ pub async fn save_draft(
     motivation: &str,
 ) -> Result<ApplicationRow, ApiError> {
     let store = &state.store;
-    let offered: HashSet<_> = store
-        .placements(session.id)
-        .await
-        .map_err(ApiError::internal)?
-        .iter()
-        .map(|p| p.id)
-        .collect();
+    let offered = offered_placements(state, session.id, choices).await?;
     let choices = Choices::parse(choices, &offered, session.max_choices).map_err(choice_problem)?;
     let motivation = Motivation::parse(motivation).map_err(motivation_problem)?;
-    let current = store
-        .application(account, session.id)
-        .await
-        .map_err(ApiError::internal)?;
-    let status = current
-        .as_ref()
-        .map_or(ApplicationStatus::Draft, |a| a.status);
     // documents only matter for submission
     let context = submit_context(state, session, true, !choices.is_empty(), true);
-    decide(status, Action::SaveDraft, context).map_err(|r| refusal(r, session))?;
-    let id = store
-        .save_draft(
-            account,
-            session.id,
-            choices.ids(),
-            motivation.as_str(),
-            state.settings.now(),
-        )
+    // Most saves are of a draft: the store refuses any other status, and only then is the
+    // application read to word the refusal (one read fewer per save on deadline day).
+    let refused = |status| decide(status, Action::SaveDraft, context).err();
+    if refused(ApplicationStatus::Draft).is_none() {
+        let now = state.settings.now();
+        let saved = store
+            .save_draft(account, session.id, choices.ids(), motivation.as_str(), now)
+            .await
+            .map_err(ApiError::internal)?;
+        if let Ok(id) = saved {
+            return Ok(ApplicationRow {
+                id,
+                status: ApplicationStatus::Draft,
+                motivation: motivation.as_str().to_owned(),
+                choices: choices.ids().to_vec(),
+                updated_at: now,
+                submitted_at: None,
+            });
+        }
+    }
+    let status = store
+        .application(account, session.id)
         .await
         .map_err(ApiError::internal)?
-        .map_err(|_| refusal(Refusal::AlreadySubmitted, session))?;
-    reread(state, id).await
+        .map_or(ApplicationStatus::Draft, |a| a.status);
+    Err(refusal(
+        refused(status).unwrap_or(Refusal::AlreadySubmitted),
+        session,
+    ))
 }
 
 /// Stores a status change the state machine allowed. Another request changing it first is
@@ -161,13 +180,23 @@ async fn apply(
     } else {
         Refusal::AlreadySubmitted
     };
+    let now = state.settings.now();
     state
         .store
-        .change_status(row.id, row.status, next, kind, state.settings.now())
+        .change_status(row.id, row.status, next, kind, now)
         .await
         .map_err(ApiError::internal)?
         .map_err(|_| refusal(lost, session))?;
-    reread(state, row.id).await
+    Ok(ApplicationRow {
+        status: next,
+        updated_at: now,
+        submitted_at: if next == ApplicationStatus::Submitted {
+            Some(now)
+        } else {
+            row.submitted_at
+        },
+        ..row
+    })
 }
 
 /// Submits the draft: inside the window, eligible (every failed rule is worded in the

@@ -1,6 +1,6 @@
 //! The candidate's journey through the HTML pages: the forms over HTTP (CSRF, errors that
 //! keep what was typed, markup shown as text), then the whole journey in headless Chromium
-//! — register, confirm through the outbox, sign in, profile, three choices, two PDFs,
+//! — register, confirm with the link the SMTP sink received, sign in, profile, three choices, two PDFs,
 //! submit, status — with axe-core on every page, at a desktop and a phone size.
 
 mod common;
@@ -37,26 +37,18 @@ async fn open_session(app: &TestApp) {
         .expect("insert");
 }
 
-/// The verification link's path from the last mail to `email` in the outbox.
+/// The verification link's path from the mail to `email` that reached the SMTP sink.
 async fn verify_path(app: &TestApp, email: &str) -> String {
-    let mails = app
-        .store
-        .pending_mail(i64::MAX / 2, 1000)
-        .await
-        .expect("outbox");
-    let body = &mails
-        .iter()
-        .rev()
-        .find(|m| m.to == email)
-        .expect("a mail to the candidate")
-        .body_text;
-    let token: String = body
-        .split("token=")
+    let sink = app.smtp.as_ref().expect("spawned with an SMTP sink");
+    let text = sink.message_to(email).await.text();
+    let token: String = text
+        .split("/verify?token=")
         .nth(1)
-        .expect("a link")
+        .expect("a verification link")
         .chars()
         .take_while(char::is_ascii_hexdigit)
         .collect();
+    assert_eq!(token.len(), 64, "a whole token in {text}");
     format!("/verify?token={token}")
 }
 
@@ -129,7 +121,7 @@ async fn signed_in(app: &TestApp, client: &reqwest::Client, email: &str) -> Stri
 
 #[tokio::test]
 async fn the_forms_check_csrf_keep_what_was_typed_and_escape_markup() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with_smtp().await;
     open_session(&app).await;
     let client = client();
 
@@ -390,7 +382,7 @@ async fn journey(app: &TestApp, client: &Client, axe: &str, size: &str, email: &
 #[tokio::test]
 async fn a_candidate_applies_in_a_browser_at_desktop_and_phone_sizes() {
     let axe = axe_script();
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with_smtp().await;
     open_session(&app).await;
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = dir.path().join("cv.pdf");

@@ -23,7 +23,7 @@ pub async fn open_store(args: &DatabaseArgs) -> anyhow::Result<Store> {
             Store::sqlite_url_in(&args.data_dir)
         }
     };
-    Store::open(&url)
+    Store::open_with(&url, args.sqlite_sync.into())
         .await
         .with_context(|| format!("cannot open the database {}", redact(&url)))
 }

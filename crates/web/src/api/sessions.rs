@@ -143,6 +143,12 @@ pub async fn find_session(
     let Ok(Path(id)) = id else {
         return Err(fail(ApiError::SessionNotFound));
     };
+    // From the snapshot (no query, no parsing of the rules on every request); a session
+    // created since the last refresh is read from the store. A change to a session reaches
+    // other nodes with the next refresh (seconds).
+    if let Some(session) = state.snapshot().sessions.iter().find(|s| s.id.0 == id) {
+        return Ok(session.clone());
+    }
     state
         .store
         .session_by_id(SessionId(id))

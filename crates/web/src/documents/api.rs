@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::SessionId;
-use cohort_store::{ApplicationRow, DocumentKind, DocumentRow, NewDocument};
+use cohort_store::{DocumentKind, DocumentRow, NewDocument};
 use object_store::{ObjectStoreExt, PutPayload};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -83,19 +83,19 @@ impl From<DocumentRow> for DocumentBody {
     }
 }
 
-/// The signed-in candidate's application to the session `id`; 404 when there is none
-/// (including when `id` is not a number).
+/// The id and status of the signed-in candidate's application to the session `id`; 404
+/// when there is none (including when `id` is not a number).
 async fn own_application(
     state: &AppState,
     signed_in: &SignedIn,
     id: &str,
-) -> Result<ApplicationRow, ApiError> {
+) -> Result<(i64, ApplicationStatus), ApiError> {
     let Ok(id) = id.parse::<i64>() else {
         return Err(ApiError::ApplicationNotFound);
     };
     state
         .store
-        .application(signed_in.account.id, SessionId(id))
+        .application_status(signed_in.account.id, SessionId(id))
         .await
         .map_err(ApiError::internal)?
         .ok_or(ApiError::ApplicationNotFound)
@@ -132,17 +132,17 @@ pub async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
-    let application = own_application(&state, &signed_in, &id)
+    let (application, status) = own_application(&state, &signed_in, &id)
         .await
         .map_err(fail)?;
-    if application.status != ApplicationStatus::Draft {
+    if status != ApplicationStatus::Draft {
         return Err(fail(not_draft()));
     }
     let multipart = multipart.map_err(|_| fail(ApiError::BadBody))?;
     let upload = upload::read(multipart).await.map_err(fail)?;
-    let row = store(&state, application.id, upload).await.map_err(fail)?;
+    let row = store(&state, application, upload).await.map_err(fail)?;
     tracing::info!(
-        application = application.id,
+        application,
         kind = row.kind.as_str(),
         size = row.size,
         "document uploaded"
@@ -217,12 +217,12 @@ pub async fn list(
     Path(id): Path<String>,
 ) -> Result<Json<DocumentList>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
-    let application = own_application(&state, &signed_in, &id)
+    let (application, _) = own_application(&state, &signed_in, &id)
         .await
         .map_err(fail)?;
     let documents = state
         .store
-        .documents(application.id)
+        .documents(application)
         .await
         .map_err(|e| fail(ApiError::internal(e)))?;
     Ok(Json(DocumentList {
@@ -249,13 +249,13 @@ pub async fn download(
     Path((id, kind)): Path<(String, String)>,
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
-    let application = own_application(&state, &signed_in, &id)
+    let (application, _) = own_application(&state, &signed_in, &id)
         .await
         .map_err(fail)?;
     let kind = DocumentKind::parse(&kind).ok_or_else(|| fail(ApiError::DocumentNotFound))?;
     let row = state
         .store
-        .document(application.id, kind)
+        .document(application, kind)
         .await
         .map_err(|e| fail(ApiError::internal(e)))?
         .ok_or_else(|| fail(ApiError::DocumentNotFound))?;

@@ -21,6 +21,9 @@ pub struct TestApp {
     /// The server's state, e.g. to reload its snapshot after writing to the store.
     #[allow(dead_code)]
     pub state: AppState,
+    /// The SMTP sink the outbox worker delivers to ([`TestApp::spawn_with_smtp`]).
+    #[allow(dead_code)]
+    pub smtp: Option<cohort_smtp_sink::SmtpSink>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _dir: tempfile::TempDir,
@@ -55,10 +58,36 @@ impl TestApp {
             store,
             files_dir,
             state,
+            smtp: None,
             shutdown: Some(tx),
             server: Some(server),
             _dir: dir,
         }
+    }
+
+    /// Like [`TestApp::spawn`], with the outbox worker sending every e-mail through SMTP to
+    /// a real local sink (aiosmtpd), as in production; the worker ends with the runtime.
+    #[allow(dead_code)]
+    pub async fn spawn_with_smtp() -> TestApp {
+        let mut app = TestApp::spawn().await;
+        let sink = cohort_smtp_sink::SmtpSink::start(&app._dir.path().join("smtp-sink"));
+        let from = "Cohort <noreply@cohort.example>".parse().expect("from");
+        let sender = cohort_mail::Sender::new(
+            from,
+            cohort_mail::Transport::Smtp {
+                url: format!("smtp://{}", sink.addr),
+            },
+        )
+        .expect("sender");
+        tokio::spawn(cohort_mail::run_outbox_worker(
+            app.store.clone(),
+            sender,
+            std::time::Duration::from_millis(50),
+            cohort_mail::unix_millis,
+            std::future::pending(),
+        ));
+        app.smtp = Some(sink);
+        app
     }
 
     pub fn url(&self, path: &str) -> String {
