@@ -59,3 +59,15 @@ api-response-reset_password-422 = the new password is refused
 api-op-me = The signed-in account, with the session’s CSRF token.
 api-response-me-200 = the signed-in account
 api-response-me-401 = not signed in
+
+reset-request-title = Forgot your password?
+reset-request-intro = Give the address of your account: we will e-mail you a link to choose a new password.
+reset-request-button = Send the link
+reset-sent-body = If an account uses this address, a link to choose a new password is on its way. It is valid for one hour and works once.
+reset-new-title = Choose a new password
+reset-new-intro = The link is valid for one hour and works once. Choosing a new password signs your account out everywhere.
+reset-new-button = Save the new password
+reset-new-password = New password
+reset-done-title = Your password is changed
+reset-done-body = Sign in with your new password.
+reset-forgot-link = Forgot your password?

@@ -4,6 +4,7 @@ api-error-application-not-found = You have no application for this session yet.
 api-error-ineligible = Your application cannot be submitted because you do not meet every rule of this session:
 application-already-submitted = Your application is already submitted: it can no longer be changed.
 application-withdrawn = This application was withdrawn: it can no longer be changed.
+application-rejected = This application was not retained: there is nothing left to withdraw.
 application-deadline-passed = The deadline has passed: applications closed on { $deadline } ({ $zone } time).
 application-not-yet-open = Applications are not open yet: they open on { $opens } ({ $zone } time).
 application-no-choices = Choose at least one placement before submitting.

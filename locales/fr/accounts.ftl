@@ -59,3 +59,15 @@ api-response-reset_password-422 = le nouveau mot de passe est refusé
 api-op-me = Le compte connecté, avec le jeton CSRF de la session.
 api-response-me-200 = le compte connecté
 api-response-me-401 = non connecté
+
+reset-request-title = Mot de passe oublié ?
+reset-request-intro = Indiquez l’adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
+reset-request-button = Envoyer le lien
+reset-sent-body = Si un compte utilise cette adresse, un lien pour choisir un nouveau mot de passe vous a été envoyé. Il est valable une heure, pour un seul usage.
+reset-new-title = Choisissez un nouveau mot de passe
+reset-new-intro = Le lien est valable une heure, pour un seul usage. Choisir un nouveau mot de passe déconnecte votre compte partout.
+reset-new-button = Enregistrer le nouveau mot de passe
+reset-new-password = Nouveau mot de passe
+reset-done-title = Votre mot de passe est changé
+reset-done-body = Connectez-vous avec votre nouveau mot de passe.
+reset-forgot-link = Mot de passe oublié ?

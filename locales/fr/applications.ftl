@@ -4,6 +4,7 @@ api-error-application-not-found = Vous n’avez pas encore de candidature pour c
 api-error-ineligible = Votre candidature ne peut pas être envoyée, car vous ne remplissez pas toutes les conditions de cette session :
 application-already-submitted = Votre candidature est déjà envoyée : elle ne peut plus être modifiée.
 application-withdrawn = Cette candidature a été retirée : elle ne peut plus être modifiée.
+application-rejected = Cette candidature n’a pas été retenue : il n’y a plus rien à retirer.
 application-deadline-passed = La date limite est passée : les candidatures étaient ouvertes jusqu’au { $deadline } (heure de { $zone }).
 application-not-yet-open = Les candidatures ne sont pas encore ouvertes : elles ouvrent le { $opens } (heure de { $zone }).
 application-no-choices = Choisissez au moins un poste avant d’envoyer votre candidature.

@@ -43,7 +43,9 @@ pub mod session;
 mod unit;
 mod values;
 
-pub use account::{Email, EmailError, NewPassword, PasswordProblem, MIN_PASSWORD_CHARS};
+pub use account::{
+    Email, EmailError, NewPassword, PasswordProblem, Permission, Role, MIN_PASSWORD_CHARS,
+};
 pub use catalogue::{Catalogue, CatalogueError, Programme, Testimonial};
 pub use lang::{Lang, Localized};
 pub use unit::{Unit, UnitCode, UnitCodeError, UnitKind};

@@ -177,6 +177,49 @@ impl Store {
         Ok(Ok(id))
     }
 
+    /// Submits a draft, keeping the profile as it is now (`profile_json`, and whether it met
+    /// the rules) for the office to screen. [`Conflict`] when it is no longer a draft.
+    pub async fn submit_application(
+        &self,
+        application_id: i64,
+        profile_json: &str,
+        eligible: bool,
+        now: i64,
+    ) -> Result<Result<(), Conflict>, StoreError> {
+        let mut tx = self.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE applications SET status = 'submitted', updated_at = $1, submitted_at = $1 \
+             WHERE id = $2 AND status = 'draft'",
+        )
+        .bind(now)
+        .bind(application_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed != 1 {
+            return Ok(Err(Conflict));
+        }
+        insert_event(
+            &mut tx,
+            application_id,
+            now,
+            "submitted",
+            ApplicationStatus::Submitted,
+        )
+        .await?;
+        sqlx::query(
+            "INSERT INTO submitted_profiles (application_id, data, eligible) VALUES ($1, $2, $3) \
+             ON CONFLICT (application_id) DO UPDATE SET data = excluded.data, eligible = excluded.eligible",
+        )
+        .bind(application_id)
+        .bind(profile_json)
+        .bind(i32::from(eligible))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
     /// Moves an application from `from` to `to` and records the event, atomically.
     pub async fn change_status(
         &self,
@@ -231,7 +274,7 @@ impl Store {
     }
 }
 
-async fn insert_event(
+pub(crate) async fn insert_event(
     conn: &mut sqlx::AnyConnection,
     application_id: i64,
     at: i64,

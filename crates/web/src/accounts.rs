@@ -198,3 +198,83 @@ pub async fn logout(state: &AppState, token_hash: &str) -> Result<(), ApiError> 
         .await
         .map_err(ApiError::internal)
 }
+
+/// E-mails a password reset link (valid one hour) when the address has an account, in the
+/// account's language; does nothing otherwise, and the caller answers the same either way.
+pub async fn request_reset(state: &AppState, email: &str, fallback: Lang) -> Result<(), ApiError> {
+    let key = email.trim().to_lowercase();
+    let account = state
+        .store
+        .account_by_email(&key)
+        .await
+        .map_err(ApiError::internal)?;
+    let Some(account) = account else {
+        return Ok(());
+    };
+    let token = random_token();
+    let link = format!("{}/password-reset?token={token}", state.settings.public_url);
+    send_link(state, &account, &token, "reset", HOUR, fallback, &link).await
+}
+
+/// Stores a one-time `purpose` token for the account and queues the e-mail carrying
+/// `link`, in one transaction.
+async fn send_link(
+    state: &AppState,
+    account: &Account,
+    token: &str,
+    purpose: &str,
+    valid_for: i64,
+    fallback: Lang,
+    link: &str,
+) -> Result<(), ApiError> {
+    let now = state.settings.now();
+    let tr = state
+        .locales
+        .tr(Lang::parse(&account.lang).unwrap_or(fallback));
+    let (subject, text) = (
+        tr.t(&format!("mail-{purpose}-subject")),
+        tr.t1(&format!("mail-{purpose}-body"), "link", link.to_owned()),
+    );
+    let result: Result<(), cohort_store::StoreError> = async {
+        let mut tx = state.store.begin().await?;
+        insert_email_token(
+            &mut tx,
+            &digest(token),
+            account.id,
+            purpose,
+            now + valid_for,
+        )
+        .await?;
+        let mail = NewMail {
+            to: &account.email,
+            lang: &account.lang,
+            subject: &subject,
+            body_text: &text,
+        };
+        enqueue_mail(&mut tx, &mail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    result.map_err(ApiError::internal)
+}
+
+/// Sets a new password with the token of a reset link and signs the account out
+/// everywhere. The password is checked before the token is spent, so a refused password
+/// costs nothing.
+pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Result<(), ApiError> {
+    let new_password = NewPassword::parse(password, "").map_err(password_problem)?;
+    let hash = password::hash(new_password.expose().to_owned())
+        .await
+        .map_err(ApiError::internal)?;
+    let store = &state.store;
+    let account_id = store
+        .use_email_token(&digest(token.trim()), "reset", state.settings.now())
+        .await
+        .map_err(ApiError::internal)?
+        .ok_or(ApiError::BadToken)?;
+    store
+        .set_password(account_id, &hash)
+        .await
+        .map_err(ApiError::internal)
+}

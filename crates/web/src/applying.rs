@@ -28,6 +28,7 @@ pub(crate) fn refusal(refusal: Refusal, session: &Session) -> ApiError {
     match refusal {
         Refusal::AlreadySubmitted => conflict("application-already-submitted"),
         Refusal::Withdrawn => conflict("application-withdrawn"),
+        Refusal::Rejected => conflict("application-rejected"),
         Refusal::WindowNotOpen(WindowState::NotYetOpen) => ApiError::Conflict {
             key: "application-not-yet-open",
             args: vec![
@@ -208,9 +209,13 @@ pub async fn submit(
     session: &Session,
     row: ApplicationRow,
 ) -> Result<ApplicationRow, ApiError> {
-    let failed = crate::api::applications::failed_rules(state, visitor, account, session)
+    let profile = state
+        .store
+        .profile(account)
         .await
         .map_err(ApiError::internal)?;
+    let failed =
+        crate::api::applications::failed_rules(state, visitor, profile.as_deref(), session);
     let has_documents = state
         .store
         .has_all_documents(row.id)
@@ -223,11 +228,28 @@ pub async fn submit(
         !row.choices.is_empty(),
         has_documents,
     );
-    let next = decide(row.status, Action::Submit, context).map_err(|r| match r {
+    decide(row.status, Action::Submit, context).map_err(|r| match r {
         Refusal::Ineligible => ApiError::Ineligible(failed.clone()),
         r => refusal(r, session),
     })?;
-    apply(state, session, row, next, "submitted").await
+    let now = state.settings.now();
+    state
+        .store
+        .submit_application(
+            row.id,
+            profile.as_deref().unwrap_or("{}"),
+            failed.is_empty(),
+            now,
+        )
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(|_| refusal(Refusal::AlreadySubmitted, session))?;
+    Ok(ApplicationRow {
+        status: ApplicationStatus::Submitted,
+        updated_at: now,
+        submitted_at: Some(now),
+        ..row
+    })
 }
 
 /// Withdraws the application (possible until an offer is accepted).

@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/verify", get(pages::verify))
         .route("/login", get(pages::login_form).post(pages::login))
         .route("/logout", post(pages::logout))
+        .route("/password-reset", get(pages::reset_form).post(pages::reset))
         .route("/my-application", get(pages::my_application))
         .route("/my-application/profile", post(pages::save_profile))
         .route("/my-application/draft", post(pages::save_draft))

@@ -119,6 +119,102 @@ async fn signed_in(app: &TestApp, client: &reqwest::Client, email: &str) -> Stri
     csrf_of(&html)
 }
 
+/// The link of the `n`-th mail (0-based) to `email` that reached the sink, as a path.
+async fn mailed_path(app: &TestApp, email: &str, n: usize, path: &str) -> String {
+    let sink = app.smtp.as_ref().expect("spawned with an SMTP sink");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let texts: Vec<String> = sink
+            .delivered()
+            .into_iter()
+            .filter(|m| m.header("X-RcptTo").eq_ignore_ascii_case(email))
+            .map(|m| m.text())
+            .collect();
+        if let Some(text) = texts.get(n) {
+            let token: String = text
+                .split(&format!("{path}?token="))
+                .nth(1)
+                .unwrap_or_else(|| panic!("a {path} link in {text}"))
+                .chars()
+                .take_while(char::is_ascii_hexdigit)
+                .collect();
+            return format!("{path}?token={token}");
+        }
+        assert!(std::time::Instant::now() < deadline, "mail {n} to {email}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_replaced_through_the_mailed_link() {
+    let app = TestApp::spawn_with_smtp().await;
+    let email = "oubli@example.org";
+    let client = client();
+    signed_in(&app, &client, email).await;
+    let (status, html) = page(&client, app.url("/login")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("href=\"/password-reset\""), "{html}");
+
+    let (status, html) = post(&client, app.url("/password-reset"), &[("email", email)]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Consultez vos courriels"), "{html}");
+    // an unknown address gets the very same answer
+    let (status, other) = post(
+        &client,
+        app.url("/password-reset"),
+        &[("email", "personne@example.org")],
+    )
+    .await;
+    assert_eq!(
+        (status, other.contains("Consultez vos courriels")),
+        (StatusCode::OK, true)
+    );
+
+    let link = mailed_path(&app, email, 1, "/password-reset").await;
+    let (status, html) = page(&client, app.url(&link)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Choisissez un nouveau mot de passe"),
+        "{html}"
+    );
+    let (status, html) = post(&client, app.url(&link), &[("password", "short")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    let new_password = "une toute nouvelle phrase";
+    let (status, html) = post(&client, app.url(&link), &[("password", new_password)]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Votre mot de passe est changé"), "{html}");
+    let (status, _) = post(&client, app.url(&link), &[("password", new_password)]).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the link works once"
+    );
+
+    let fresh = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let (status, _) = post(
+        &fresh,
+        app.url("/login"),
+        &[("email", email), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the old password is gone"
+    );
+    let (status, html) = post(
+        &fresh,
+        app.url("/login"),
+        &[("email", email), ("password", new_password)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("<h1>Ma candidature</h1>"));
+}
+
 #[tokio::test]
 async fn the_forms_check_csrf_keep_what_was_typed_and_escape_markup() {
     let app = TestApp::spawn_with_smtp().await;

@@ -2,6 +2,8 @@
 
 mod email;
 mod password;
+mod role;
 
 pub use email::{Email, EmailError};
 pub use password::{NewPassword, PasswordProblem, MIN_PASSWORD_CHARS};
+pub use role::{Permission, Role};

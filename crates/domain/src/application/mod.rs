@@ -2,7 +2,11 @@
 //! machine every change goes through.
 
 mod choices;
+mod screening;
 mod state;
 
 pub use choices::{ChoiceProblem, Choices, Motivation, MotivationProblem, MAX_MOTIVATION_CHARS};
+pub use screening::{
+    decide_screening, Decision, DecisionRefusal, Reason, ReasonProblem, MAX_REASON_CHARS,
+};
 pub use state::{decide, Action, ApplicationStatus, Refusal, SubmitContext};

@@ -11,26 +11,49 @@ pub enum ApplicationStatus {
     Submitted,
     /// Taken back by the candidate.
     Withdrawn,
+    /// Kept by the internship office for review and ranking.
+    Shortlisted,
+    /// Not kept by the internship office (the reason is recorded).
+    Rejected,
 }
 
 impl ApplicationStatus {
-    /// `draft`, `submitted` or `withdrawn`.
+    /// Every status, in the order of the funnel.
+    pub const ALL: [ApplicationStatus; 5] = [
+        ApplicationStatus::Draft,
+        ApplicationStatus::Submitted,
+        ApplicationStatus::Shortlisted,
+        ApplicationStatus::Rejected,
+        ApplicationStatus::Withdrawn,
+    ];
+
+    /// The stored and API name: `draft`, `submitted`, `withdrawn`, `shortlisted`,
+    /// `rejected`.
     pub fn as_str(self) -> &'static str {
         match self {
             ApplicationStatus::Draft => "draft",
             ApplicationStatus::Submitted => "submitted",
             ApplicationStatus::Withdrawn => "withdrawn",
+            ApplicationStatus::Shortlisted => "shortlisted",
+            ApplicationStatus::Rejected => "rejected",
         }
     }
 
     /// Parses the stored name.
     pub fn parse(text: &str) -> Option<ApplicationStatus> {
-        match text {
-            "draft" => Some(ApplicationStatus::Draft),
-            "submitted" => Some(ApplicationStatus::Submitted),
-            "withdrawn" => Some(ApplicationStatus::Withdrawn),
-            _ => None,
-        }
+        ApplicationStatus::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text)
+    }
+
+    /// Sent and not taken back: the office works on it.
+    pub fn is_submitted(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Submitted
+                | ApplicationStatus::Shortlisted
+                | ApplicationStatus::Rejected
+        )
     }
 }
 
@@ -67,6 +90,9 @@ pub enum Refusal {
     /// A withdrawn application is closed.
     #[error("the application was withdrawn")]
     Withdrawn,
+    /// The office decided not to keep it; there is nothing left to withdraw.
+    #[error("the application was not retained")]
+    Rejected,
     /// Outside the application window.
     #[error("the application window is not open")]
     WindowNotOpen(WindowState),
@@ -91,8 +117,11 @@ pub fn decide(
     use ApplicationStatus as S;
     match (status, action) {
         (S::Withdrawn, _) => Err(Refusal::Withdrawn),
-        (S::Submitted, Action::SaveDraft | Action::Submit) => Err(Refusal::AlreadySubmitted),
-        (S::Draft | S::Submitted, Action::Withdraw) => Ok(S::Withdrawn),
+        (S::Rejected, Action::Withdraw) => Err(Refusal::Rejected),
+        (S::Submitted | S::Shortlisted | S::Rejected, Action::SaveDraft | Action::Submit) => {
+            Err(Refusal::AlreadySubmitted)
+        }
+        (S::Draft | S::Submitted | S::Shortlisted, Action::Withdraw) => Ok(S::Withdrawn),
         (S::Draft, Action::SaveDraft) => match submit.window {
             WindowState::Closed => Err(Refusal::WindowNotOpen(WindowState::Closed)),
             _ => Ok(S::Draft),
@@ -157,6 +186,20 @@ mod tests {
                 READY,
                 Err(Refusal::Withdrawn),
             ),
+            (S::Shortlisted, Action::Withdraw, READY, Ok(S::Withdrawn)),
+            (
+                S::Shortlisted,
+                Action::SaveDraft,
+                READY,
+                Err(Refusal::AlreadySubmitted),
+            ),
+            (
+                S::Rejected,
+                Action::Submit,
+                READY,
+                Err(Refusal::AlreadySubmitted),
+            ),
+            (S::Rejected, Action::Withdraw, READY, Err(Refusal::Rejected)),
         ];
         for (status, action, context, expect) in cases {
             assert_eq!(
@@ -165,6 +208,14 @@ mod tests {
                 "{status:?} {action:?}"
             );
         }
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for status in ApplicationStatus::ALL {
+            assert_eq!(ApplicationStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(ApplicationStatus::parse("Submitted"), None);
     }
 
     #[test]

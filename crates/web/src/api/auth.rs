@@ -2,8 +2,7 @@
 
 use super::error::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::session::{cleared_cookie, session_cookie};
-use crate::auth::tokens::{digest, random_token};
-use crate::auth::{password, SignedIn};
+use crate::auth::SignedIn;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::JsonRejection;
@@ -12,13 +11,12 @@ use axum::http::header::SET_COOKIE;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use cohort_domain::{Lang, NewPassword};
-use cohort_store::{enqueue_mail, insert_email_token, NewMail};
+use cohort_domain::Lang;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use utoipa::ToSchema;
 
-use crate::accounts::{self, password_problem, HOUR};
+use crate::accounts;
 
 /// Registration.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -241,39 +239,9 @@ pub async fn request_reset(
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
-    let key = body.email.trim().to_lowercase();
-    let account = state
-        .store
-        .account_by_email(&key)
+    accounts::request_reset(&state, &body.email, visitor.lang)
         .await
-        .map_err(|e| fail(ApiError::internal(e)))?;
-    if let Some(account) = account {
-        let now = state.settings.now();
-        let token = random_token();
-        let tr = state
-            .locales
-            .tr(Lang::parse(&account.lang).unwrap_or(visitor.lang));
-        let link = format!("{}/password-reset?token={token}", state.settings.public_url);
-        let (subject, text) = (
-            tr.t("mail-reset-subject"),
-            tr.t1("mail-reset-body", "link", link),
-        );
-        let result: Result<(), cohort_store::StoreError> = async {
-            let mut tx = state.store.begin().await?;
-            insert_email_token(&mut tx, &digest(&token), account.id, "reset", now + HOUR).await?;
-            let mail = NewMail {
-                to: &account.email,
-                lang: &account.lang,
-                subject: &subject,
-                body_text: &text,
-            };
-            enqueue_mail(&mut tx, &mail, now).await?;
-            tx.commit().await?;
-            Ok(())
-        }
-        .await;
-        result.map_err(|e| fail(ApiError::internal(e)))?;
-    }
+        .map_err(fail)?;
     Ok(status(StatusCode::ACCEPTED, "check_your_email"))
 }
 
@@ -292,21 +260,8 @@ pub async fn reset_password(
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
-    // the policy is checked before the token is spent, so a refused password costs nothing
-    let new_password =
-        NewPassword::parse(&body.password, "").map_err(|p| fail(password_problem(p)))?;
-    let hash = password::hash(new_password.expose().to_owned())
+    accounts::reset_password(&state, &body.token, &body.password)
         .await
-        .map_err(|e| fail(ApiError::internal(e)))?;
-    let store = &state.store;
-    let account_id = store
-        .use_email_token(&digest(body.token.trim()), "reset", state.settings.now())
-        .await
-        .map_err(|e| fail(ApiError::internal(e)))?
-        .ok_or_else(|| fail(ApiError::BadToken))?;
-    store
-        .set_password(account_id, &hash)
-        .await
-        .map_err(|e| fail(ApiError::internal(e)))?;
+        .map_err(fail)?;
     Ok(status(StatusCode::OK, "password_changed"))
 }

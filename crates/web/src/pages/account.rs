@@ -23,12 +23,13 @@ struct AccountForm<'a> {
     chrome: Chrome<'a>,
     intro: String,
     errors: Vec<ErrorView>,
-    action: &'static str,
+    action: String,
     fields: Vec<Field>,
     button: String,
     other_text: String,
     other_href: &'static str,
     other_link: String,
+    extra_link: Option<(&'static str, String)>,
 }
 
 /// The e-mail and password fields; the password is never sent back.
@@ -74,12 +75,13 @@ fn register_page(
         ),
         intro: tr.t("candidate-register-intro"),
         errors,
-        action: "/register",
+        action: "/register".to_owned(),
         fields,
         button: tr.t("candidate-register-button"),
         other_text: tr.t("candidate-have-account"),
         other_href: "/login",
         other_link: tr.t("candidate-login-title"),
+        extra_link: None,
     };
     render(&page, status)
 }
@@ -157,12 +159,13 @@ fn login_page(
         chrome: Chrome::new(tr, &snapshot.catalogue, uri, tr.t("candidate-login-title")),
         intro: tr.t("candidate-login-intro"),
         errors,
-        action: "/login",
+        action: "/login".to_owned(),
         fields,
         button: tr.t("candidate-login-button"),
         other_text: tr.t("candidate-no-account"),
         other_href: "/register",
         other_link: tr.t("candidate-register-title"),
+        extra_link: Some(("/password-reset", tr.t("reset-forgot-link"))),
     };
     render(&page, status)
 }
@@ -215,4 +218,119 @@ pub async fn logout(
     }
     let cookie = cleared_cookie(state.settings.secure_cookies());
     ([(SET_COOKIE, cookie)], Redirect::to("/")).into_response()
+}
+
+fn query_token(uri: &Uri) -> Option<String> {
+    form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "token")
+        .map(|(_, v)| v.into_owned())
+        .filter(|t| !t.is_empty())
+}
+
+/// The two forms of a password reset: the address to send the link to, or (with the
+/// link's `token`) the new password.
+fn reset_page(
+    state: &AppState,
+    tr: Tr<'_>,
+    uri: &Uri,
+    typed_email: &str,
+    errors: Vec<(Option<String>, String)>,
+) -> Response {
+    let snapshot = state.snapshot();
+    let token = query_token(uri);
+    let mut fields = match &token {
+        Some(_) => vec![Field::new("password", tr.t("reset-new-password"), "")
+            .kind("password")
+            .autocomplete("new-password")
+            .hint(tr.t("candidate-password-hint"))
+            .required()],
+        None => vec![Field::new("email", tr.t("candidate-email"), typed_email)
+            .kind("email")
+            .autocomplete("email")
+            .required()],
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let errors = attach(&mut fields.iter_mut().collect::<Vec<_>>(), errors);
+    let (title, intro, button, action) = match &token {
+        Some(token) => (
+            "reset-new-title",
+            "reset-new-intro",
+            "reset-new-button",
+            format!(
+                "/password-reset?token={}",
+                form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>()
+            ),
+        ),
+        None => (
+            "reset-request-title",
+            "reset-request-intro",
+            "reset-request-button",
+            "/password-reset".to_owned(),
+        ),
+    };
+    let page = AccountForm {
+        chrome: Chrome::new(tr, &snapshot.catalogue, uri, tr.t(title)),
+        intro: tr.t(intro),
+        errors,
+        action,
+        fields,
+        button: tr.t(button),
+        other_text: tr.t("candidate-have-account"),
+        other_href: "/login",
+        other_link: tr.t("candidate-login-title"),
+        extra_link: None,
+    };
+    render(&page, status)
+}
+
+/// `GET /password-reset[?token=…]`.
+pub async fn reset_form(State(state): State<AppState>, visitor: Visitor, uri: Uri) -> Response {
+    reset_page(&state, state.locales.tr(visitor.lang), &uri, "", Vec::new())
+}
+
+/// `POST /password-reset[?token=…]`: sends the link, or sets the new password.
+pub async fn reset(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    body: Bytes,
+) -> Response {
+    let tr = state.locales.tr(visitor.lang);
+    let form = FormData::parse(&body);
+    let login = Some(("/login".to_owned(), tr.t("candidate-login-title")));
+    match query_token(&uri) {
+        Some(token) => match accounts::reset_password(&state, &token, form.get("password")).await {
+            Ok(()) => forms::notice(
+                &state,
+                tr,
+                &uri,
+                StatusCode::OK,
+                tr.t("reset-done-title"),
+                tr.t("reset-done-body"),
+                login,
+            ),
+            Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
+            Err(error) => reset_page(&state, tr, &uri, "", vec![worded(&tr, &error)]),
+        },
+        None => {
+            let email = form.get("email");
+            match accounts::request_reset(&state, email, visitor.lang).await {
+                Ok(()) => forms::notice(
+                    &state,
+                    tr,
+                    &uri,
+                    StatusCode::OK,
+                    tr.t("candidate-check-mail-title"),
+                    tr.t("reset-sent-body"),
+                    None,
+                ),
+                Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
+                Err(error) => reset_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ mod search;
 mod unit;
 mod view;
 
-pub use account::{login, login_form, logout, register, register_form, verify};
+pub use account::{login, login_form, logout, register, register_form, reset, reset_form, verify};
 pub use api_reference::api_reference;
 pub use candidate::{my_application, save_draft, save_profile, submit, upload_document, withdraw};
 pub use home::home;

@@ -213,7 +213,12 @@ pub(super) async fn render_page(
         if let Some(row) = &current.row {
             page.has_application = true;
             page.editable = row.status == ApplicationStatus::Draft;
-            page.withdrawable = row.status != ApplicationStatus::Withdrawn;
+            page.withdrawable = matches!(
+                row.status,
+                ApplicationStatus::Draft
+                    | ApplicationStatus::Submitted
+                    | ApplicationStatus::Shortlisted
+            );
             page.status = row.status.as_str();
             page.status_label = tr.t(&format!("candidate-status-{}", row.status.as_str()));
             let documents = state
