@@ -36,8 +36,10 @@
 //! ```
 
 mod distance;
+mod documents;
 mod index;
 mod text;
 
+pub use documents::TextIndex;
 pub use index::{Hit, SearchIndex};
 pub use text::MAX_QUERY_CHARS;

@@ -11,6 +11,7 @@
 
 mod accounts;
 mod applications;
+mod audit;
 mod catalogue;
 mod documents;
 mod error;
@@ -18,14 +19,22 @@ mod open;
 mod outbox;
 mod privacy;
 mod profiles;
+mod screening;
 mod sessions;
+mod staff;
 mod write;
 
 pub use accounts::{insert_account, insert_email_token, Account, NewAccount, SessionRow};
 pub use applications::{ApplicationEvent, ApplicationRow, Conflict};
+pub use audit::{
+    append_audit, AuditEntry, AuditFilter, AuditProblem, AuditProblemKind, AuditReport,
+    NewAuditEntry, AUDIT_GENESIS_HASH,
+};
 pub use documents::{DocumentKind, DocumentRow, NewDocument};
 pub use error::StoreError;
 pub use open::{Backend, SqliteSync, Store};
 pub use outbox::{enqueue_mail, NewMail, QueuedMail};
 pub use privacy::{ApplicationCounts, ChosenPlacement, PersonalApplication, PersonalData};
+pub use screening::{ScreeningRow, StaffDecision};
+pub use staff::{NewStaff, NO_PASSWORD};
 pub use write::WriteTx;

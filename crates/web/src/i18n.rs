@@ -18,6 +18,7 @@ macro_rules! locale_files {
             include_str!(concat!("../../../locales/", $lang, "/applications.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/privacy.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/candidate.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/office.ftl")),
         ]
     };
 }

@@ -10,6 +10,7 @@ mod applying;
 mod auth;
 mod documents;
 mod i18n;
+mod office;
 mod ops;
 mod pages;
 mod privacy;
@@ -78,6 +79,13 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
         )
         .route("/api/v1/sessions/{id}/application/documents/{kind}", get(documents::api::download))
+        .route("/office", get(office::pages::home))
+        .route("/office/sessions/{id}/applications", get(office::pages::screening))
+        .route("/office/sessions/{id}/applications/decisions", post(office::pages::decide))
+        .route("/office/applications/{id}", get(office::pages::application))
+        .route("/api/v1/office/sessions/{id}/applications", get(office::api::list_applications))
+        .route("/api/v1/office/applications/{id}", get(office::api::get_application))
+        .route("/api/v1/office/applications/decisions", post(office::api::decide))
         .route("/api/openapi.json", get(api::openapi::document))
         .route("/static/style.css", get(static_files::style))
         .route("/healthz", get(ops::healthz))

@@ -100,6 +100,8 @@ pub struct AppState {
     /// Uploaded documents, under random names (see `crate::documents`).
     pub files: Arc<dyn object_store::ObjectStore>,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
+    /// Screening lists by session, rebuilt when applications change.
+    pub(crate) screening: crate::office::ScreeningCache,
 }
 
 impl AppState {
@@ -113,6 +115,7 @@ impl AppState {
             settings,
             files,
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
+            screening: Default::default(),
         })
     }
 

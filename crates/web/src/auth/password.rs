@@ -15,9 +15,11 @@ pub async fn hash(password: String) -> anyhow::Result<String> {
     .await?
 }
 
-/// Whether `password` matches `phc`. With no stored hash it still spends the same time,
-/// so that response times do not tell which addresses have accounts.
+/// Whether `password` matches `phc`. With no stored hash, or one that is not a PHC
+/// string (a staff account whose owner has not chosen a password yet), nothing matches but
+/// the same time is spent, so that response times do not tell which accounts exist.
 pub async fn verify(password: String, phc: Option<String>) -> anyhow::Result<bool> {
+    let phc = phc.filter(|p| PasswordHash::new(p).is_ok());
     let known = phc.is_some();
     let stored = match phc {
         Some(phc) => phc,
@@ -67,5 +69,11 @@ mod tests {
         assert!(!super::verify("anything at all".into(), None)
             .await
             .expect("verify"));
+        assert!(
+            !super::verify("!".into(), Some(cohort_store::NO_PASSWORD.into()))
+                .await
+                .expect("verify"),
+            "a password-less account matches nothing"
+        );
     }
 }

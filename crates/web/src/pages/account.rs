@@ -189,7 +189,12 @@ pub async fn login(
     match accounts::login(&state, peer.ip(), email, form.get("password").to_owned()).await {
         Ok(signed_in) => {
             let cookie = session_cookie(&signed_in.token, state.settings.secure_cookies());
-            ([(SET_COOKIE, cookie)], Redirect::to("/my-application")).into_response()
+            let home = if signed_in.account.role == "candidate" {
+                "/my-application"
+            } else {
+                "/office"
+            };
+            ([(SET_COOKIE, cookie)], Redirect::to(home)).into_response()
         }
         Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
         Err(error) => login_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),

@@ -3,12 +3,12 @@
 mod account;
 mod api_reference;
 mod candidate;
-mod forms;
+pub(crate) mod forms;
 mod home;
 mod not_found;
 mod search;
 mod unit;
-mod view;
+pub(crate) mod view;
 
 pub use account::{login, login_form, logout, register, register_form, reset, reset_form, verify};
 pub use api_reference::api_reference;

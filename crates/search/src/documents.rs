@@ -1,0 +1,101 @@
+//! Full-text search over many free texts (motivations, CV text): every word of the query
+//! must appear, in French or English form (either language's stem matches), accents and
+//! case ignored. An inverted index of sorted id lists, so that a query over 100,000
+//! applications intersects a few lists instead of reading every text.
+
+use crate::text::{words, Stemmers};
+use std::collections::HashMap;
+
+/// Texts by id, indexed.
+#[derive(Debug, Default)]
+pub struct TextIndex {
+    postings: HashMap<String, Vec<u32>>,
+}
+
+impl TextIndex {
+    /// Indexes `(id, text)` pairs; an id may come with several texts.
+    pub fn build<'a>(texts: impl IntoIterator<Item = (u32, &'a str)>) -> TextIndex {
+        let stemmers = Stemmers::new();
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        for (id, text) in texts {
+            for word in words(text) {
+                for stem in stemmers.both(&word) {
+                    let ids = postings.entry(stem).or_default();
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+        }
+        for ids in postings.values_mut() {
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        TextIndex { postings }
+    }
+
+    /// The ids whose texts hold every word of `query`, ascending; `None` when the query has
+    /// no searchable word (then it filters nothing).
+    pub fn matching(&self, query: &str) -> Option<Vec<u32>> {
+        let stemmers = Stemmers::new();
+        let mut result: Option<Vec<u32>> = None;
+        for word in words(query) {
+            let mut ids: Vec<u32> = stemmers
+                .both(&word)
+                .iter()
+                .filter_map(|stem| self.postings.get(stem))
+                .flatten()
+                .copied()
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            result = Some(match result {
+                None => ids,
+                Some(previous) => intersect(&previous, &ids),
+            });
+        }
+        result
+    }
+}
+
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextIndex;
+
+    #[test]
+    fn every_word_must_match_in_either_language_without_accents() {
+        let index = TextIndex::build([
+            (1, "J'ai étudié la cyberdéfense et les réseaux."),
+            (2, "I studied network security and cryptography."),
+            (3, "Droit international humanitaire."),
+            (3, "CV: networks, law"),
+        ]);
+        assert_eq!(index.matching("réseaux"), Some(vec![1]));
+        assert_eq!(index.matching("NETWORK"), Some(vec![2, 3]));
+        assert_eq!(index.matching("networks security"), Some(vec![2]));
+        assert_eq!(
+            index.matching("droit law"),
+            Some(vec![3]),
+            "several texts per id"
+        );
+        assert_eq!(index.matching("cyberdefense"), Some(vec![1]));
+        assert_eq!(index.matching("astronomie"), Some(vec![]));
+        assert_eq!(index.matching("  , ; "), None);
+    }
+}

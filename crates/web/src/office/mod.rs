@@ -1,0 +1,12 @@
+//! The back office: staff (coordinators, reviewers, administrators) and what they do.
+//! Every route takes a [`Staff`] and checks the permission it needs and, for reviewers,
+//! the unit scope; whatever is not allowed answers 404, like a missing page, so that the
+//! back office reveals nothing to those outside it.
+
+pub mod api;
+mod list;
+pub mod pages;
+mod staff;
+
+pub use list::ScreeningCache;
+pub use staff::Staff;

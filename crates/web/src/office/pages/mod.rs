@@ -1,0 +1,132 @@
+//! The back office's HTML pages: the staff home, a session's screening list with bulk
+//! decisions, and one application. They call the same functions as `/api/v1/office`.
+
+mod application;
+mod list;
+
+pub use application::application;
+pub use list::{decide, screening};
+
+use super::Staff;
+use crate::pages::forms::{self, page_user};
+use crate::pages::view::{render, Chrome};
+use crate::state::AppState;
+use crate::visitor::Visitor;
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+use cohort_domain::Permission;
+
+/// The staff member of a page: `Err(response)` sends a visitor who is not signed in to the
+/// sign-in page and answers 404 to anyone else who is not staff.
+pub(crate) async fn page_staff(
+    state: &AppState,
+    visitor: Visitor,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Result<Staff, Response> {
+    let tr = state.locales.tr(visitor.lang);
+    let user = match page_user(state, headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return Err(Redirect::to("/login").into_response()),
+        Err(_) => return Err(forms::internal(state, tr, uri)),
+    };
+    match Staff::of(state, user.account, user.csrf_token).await {
+        Ok(Some(staff)) => Ok(staff),
+        Ok(None) => Err(
+            crate::pages::not_found(State(state.clone()), visitor, uri.clone())
+                .await
+                .into_response(),
+        ),
+        Err(_) => Err(forms::internal(state, tr, uri)),
+    }
+}
+
+/// 404 in the visitor's language, as for a missing page.
+pub(crate) async fn hidden(state: &AppState, visitor: Visitor, uri: &Uri) -> Response {
+    crate::pages::not_found(State(state.clone()), visitor, uri.clone())
+        .await
+        .into_response()
+}
+
+/// A unit's name in `lang`, or its code when the catalogue no longer has it.
+pub(crate) fn unit_name(
+    catalogue: &cohort_domain::Catalogue,
+    code: &str,
+    lang: cohort_domain::Lang,
+) -> String {
+    cohort_domain::UnitCode::parse(code)
+        .ok()
+        .and_then(|c| catalogue.unit(&c))
+        .map_or_else(|| code.to_owned(), |u| u.name.get(lang).clone())
+}
+
+struct SessionLink {
+    href: String,
+    name: String,
+    window: String,
+}
+
+#[derive(Template)]
+#[template(path = "office_home.html")]
+struct OfficeHome<'a> {
+    chrome: Chrome<'a>,
+    who: String,
+    csrf_token: String,
+    sessions: Vec<SessionLink>,
+    units: Vec<String>,
+}
+
+/// `GET /office`: who is signed in, and the sessions to work on.
+pub async fn home(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let staff = match page_staff(&state, visitor, &uri, &headers).await {
+        Ok(staff) => staff,
+        Err(response) => return response,
+    };
+    let tr = state.locales.tr(visitor.lang);
+    let snapshot = state.snapshot();
+    let sees_applications = staff.role.may(Permission::ScreenApplications)
+        || staff.role.may(Permission::ReviewApplications);
+    let now = state.settings.now_timestamp();
+    let sessions = if sees_applications {
+        snapshot
+            .sessions
+            .iter()
+            .map(|s| SessionLink {
+                href: format!("/office/sessions/{}/applications", s.id.0),
+                name: s.name.get(tr.lang).clone(),
+                window: tr.t(&format!("office-window-{}", s.window.state(now).as_str())),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let units = staff
+        .units
+        .iter()
+        .map(|code| unit_name(&snapshot.catalogue, code, tr.lang))
+        .collect();
+    let page = OfficeHome {
+        chrome: Chrome::new(tr, &snapshot.catalogue, &uri, tr.t("office-title")),
+        who: tr.with_args(
+            "office-signed-in-as",
+            &[
+                ("email", staff.account.email.clone()),
+                (
+                    "role",
+                    tr.t(&format!("office-role-{}", staff.role.as_str())),
+                ),
+            ],
+        ),
+        csrf_token: staff.csrf_token.clone(),
+        sessions,
+        units,
+    };
+    render(&page, StatusCode::OK)
+}

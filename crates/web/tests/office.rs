@@ -1,0 +1,499 @@
+//! The back-office API: who may reach what (every route × every role and scope), blind
+//! review, the screening list's filters, facets and full text, and bulk decisions that
+//! notify the candidate and are audited.
+
+mod common;
+
+use common::candidates::Candidate;
+use common::office::{open_session, placements, staff, submitted, Applicant};
+use common::TestApp;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+const ANA: Applicant<'static> = Applicant {
+    email: "ana.popescu@example.org",
+    given_names: "Ana",
+    family_name: "Popescu",
+    birth_date: "2001-05-04",
+    nationality: "RO",
+    field: "law",
+    languages: &[("en", "C1"), ("fr", "B2")],
+    motivation: "J'ai étudié le droit international et la cyberdéfense.",
+};
+const BEN: Applicant<'static> = Applicant {
+    email: "ben.okafor@example.org",
+    given_names: "Benedikt",
+    family_name: "Okafor",
+    birth_date: "2000-11-23",
+    nationality: "DE",
+    field: "computer_science",
+    languages: &[("en", "B2")],
+    motivation: "I studied network security and cryptography.",
+};
+const CLO: Applicant<'static> = Applicant {
+    email: "clothilde.martin@example.org",
+    given_names: "Clothilde",
+    family_name: "Martin",
+    birth_date: "1999-02-14",
+    nationality: "FR",
+    field: "law",
+    languages: &[("fr", "C2"), ("en", "C1")],
+    motivation: "Juriste, je souhaite travailler sur les réseaux de partenariats.",
+};
+
+/// Two units of the demo session, a placement in each, and applications: Ana and Clothilde
+/// chose a placement of unit A, Ben one of unit B.
+struct World {
+    app: TestApp,
+    session: i64,
+    unit_a: String,
+    unit_b: String,
+    ana: (Candidate, i64),
+    ben: (Candidate, i64),
+    clo: (Candidate, i64),
+}
+
+async fn world() -> World {
+    let app = TestApp::spawn().await;
+    let session = open_session(&app).await;
+    let offered = placements(&app, session).await;
+    let (a, unit_a) = offered[0].clone();
+    let (b, unit_b) = offered
+        .iter()
+        .find(|(_, u)| *u != unit_a)
+        .cloned()
+        .expect("two units");
+    let ana = submitted(&app, session, &ANA, &[a]).await;
+    let ben = submitted(&app, session, &BEN, &[b]).await;
+    let clo = submitted(&app, session, &CLO, &[a]).await;
+    World {
+        app,
+        session,
+        unit_a,
+        unit_b,
+        ana,
+        ben,
+        clo,
+    }
+}
+
+async fn call(
+    app: &TestApp,
+    who: Option<&Candidate>,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, String) {
+    let client = who.map_or_else(reqwest::Client::new, |w| w.client.clone());
+    let mut request = client
+        .request(method, app.url(path))
+        .header("accept-language", "en");
+    if let Some(w) = who {
+        request = request.header("x-csrf-token", &w.csrf);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.expect("request");
+    (response.status(), response.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn every_office_route_checks_the_role_and_the_scope() {
+    let w = world().await;
+    let app = &w.app;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let administrator = staff(app, "admin@nato.example", "administrator", &[]).await;
+    let reviewer_a = staff(app, "rev.a@nato.example", "reviewer", &[&w.unit_a]).await;
+    let reviewer_b = staff(app, "rev.b@nato.example", "reviewer", &[&w.unit_b]).await;
+    let candidate = &w.ben.0;
+    let list = format!("/api/v1/office/sessions/{}/applications", w.session);
+    let ana_path = format!("/api/v1/office/applications/{}", w.ana.1);
+    let ben_path = format!("/api/v1/office/applications/{}", w.ben.1);
+    let decide = "/api/v1/office/applications/decisions";
+    // a harmless decision: reopening a submitted application changes nothing
+    let body = json!({"ids": [w.clo.1], "decision": "reopen", "reason": "matrix"});
+
+    let who: [(&str, Option<&Candidate>); 6] = [
+        ("anonymous", None),
+        ("candidate", Some(candidate)),
+        ("reviewer of A", Some(&reviewer_a)),
+        ("reviewer of B", Some(&reviewer_b)),
+        ("coordinator", Some(&coordinator)),
+        ("administrator", Some(&administrator)),
+    ];
+    // rows: list, Ana (unit A), Ben (unit B), decisions
+    let expected: [[u16; 6]; 4] = [
+        [401, 404, 200, 200, 200, 404],
+        [401, 404, 200, 404, 200, 404],
+        [401, 404, 404, 200, 200, 404],
+        [401, 404, 404, 404, 200, 404],
+    ];
+    let routes = [
+        (Method::GET, list.as_str(), None),
+        (Method::GET, ana_path.as_str(), None),
+        (Method::GET, ben_path.as_str(), None),
+        (Method::POST, decide, Some(body)),
+    ];
+    for ((method, path, body), row) in routes.into_iter().zip(expected) {
+        for ((name, person), status) in who.iter().zip(row) {
+            let (got, text) = call(app, *person, method.clone(), path, body.clone()).await;
+            assert_eq!(got.as_u16(), status, "{name} {method} {path}: {text}");
+        }
+    }
+    // a reviewer's list holds only their unit's applications
+    let (_, text) = call(app, Some(&reviewer_b), Method::GET, &list, None).await;
+    let page: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["applications"][0]["id"], w.ben.1);
+    // writes need the CSRF token, even for a coordinator
+    let no_csrf = coordinator
+        .client
+        .post(app.url(decide))
+        .json(&json!({"ids": [w.clo.1], "decision": "shortlist", "reason": "x"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(no_csrf.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_reviewer_sees_nothing_that_identifies_the_candidate() {
+    let w = world().await;
+    let app = &w.app;
+    let reviewer = staff(app, "rev@nato.example", "reviewer", &[&w.unit_a]).await;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let list = format!("/api/v1/office/sessions/{}/applications", w.session);
+    let one = format!("/api/v1/office/applications/{}", w.ana.1);
+    let identifying = [
+        "Ana",
+        "Popescu",
+        "ana.popescu",
+        "2001-05-04",
+        "\"RO\"",
+        "Clothilde",
+        "Martin",
+        "1999-02-14",
+        "\"FR\"",
+        ".pdf",
+        "nationalit",
+    ];
+    for path in [&list, &one] {
+        let (status, text) = call(app, Some(&reviewer), Method::GET, path, None).await;
+        assert_eq!(status, StatusCode::OK, "{text}");
+        for needle in identifying {
+            assert!(
+                !text.contains(needle),
+                "{needle} in the reviewer's {path}: {text}"
+            );
+        }
+        assert!(
+            text.contains("cyberdéfense") || path == &list,
+            "the motivation is there"
+        );
+        // the coordinator sees who it is
+        let (_, sighted) = call(app, Some(&coordinator), Method::GET, path, None).await;
+        assert!(sighted.contains("Popescu"), "{sighted}");
+    }
+}
+
+fn facet(page: &Value, name: &str) -> Vec<(String, u64)> {
+    page["facets"][name]
+        .as_array()
+        .unwrap_or_else(|| panic!("facet {name} in {page}"))
+        .iter()
+        .map(|f| {
+            (
+                f["value"].as_str().expect("value").to_owned(),
+                f["count"].as_u64().expect("count"),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_list_filters_counts_and_searches() {
+    let w = world().await;
+    let app = &w.app;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let list = |query: &str| format!("/api/v1/office/sessions/{}/applications?{query}", w.session);
+    let get = |query: String| {
+        let coordinator = &coordinator;
+        async move {
+            let (status, text) = call(app, Some(coordinator), Method::GET, &query, None).await;
+            assert_eq!(status, StatusCode::OK, "{query}: {text}");
+            serde_json::from_str::<Value>(&text).expect("JSON")
+        }
+    };
+    let ids = |page: &Value| -> Vec<i64> {
+        let mut ids: Vec<i64> = page["applications"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|a| a["id"].as_i64().expect("id"))
+            .collect();
+        ids.sort();
+        ids
+    };
+    let all = get(list("")).await;
+    assert_eq!(all["total"], 3);
+    assert_eq!(
+        facet(&all, "nationality"),
+        [("DE".into(), 1), ("FR".into(), 1), ("RO".into(), 1)]
+    );
+    assert_eq!(
+        facet(&all, "field"),
+        [("computer_science".into(), 1), ("law".into(), 2)]
+    );
+
+    let law = get(list("field=law")).await;
+    assert_eq!(ids(&law), [w.ana.1, w.clo.1]);
+    // a facet counts with the other filters, not its own
+    assert_eq!(
+        facet(&law, "field"),
+        [("computer_science".into(), 1), ("law".into(), 2)]
+    );
+    assert_eq!(
+        facet(&law, "nationality"),
+        [("FR".into(), 1), ("RO".into(), 1)]
+    );
+
+    assert_eq!(ids(&get(list("language=fr:C1")).await), [w.clo.1]);
+    assert_eq!(ids(&get(list("language=en")).await).len(), 3);
+    assert_eq!(
+        ids(&get(list(&format!("unit={}", w.unit_b))).await),
+        [w.ben.1]
+    );
+    // full text, accents and language ignored
+    assert_eq!(ids(&get(list("q=reseaux")).await), [w.clo.1]);
+    assert_eq!(ids(&get(list("q=networks")).await), [w.ben.1]);
+    assert_eq!(ids(&get(list("q=cyberdefense+droit")).await), [w.ana.1]);
+    // pages
+    let first = get(list("per_page=2&sort=id")).await;
+    assert_eq!(ids(&first), [w.ana.1, w.ben.1]);
+    let second = get(list("per_page=2&sort=id&page=2")).await;
+    assert_eq!(ids(&second), [w.clo.1]);
+    // bad filters are named
+    for bad in [
+        "status=maybe",
+        "per_page=0",
+        "eligible=perhaps",
+        "sort=name",
+    ] {
+        let (status, text) = call(app, Some(&coordinator), Method::GET, &list(bad), None).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {text}");
+        let field = bad.split('=').next().expect("name");
+        assert!(text.contains(&format!("\"field\":\"{field}\"")), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn decisions_change_the_status_tell_the_candidate_and_are_audited() {
+    let w = world().await;
+    let app = &w.app;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let decide = |body: Value| {
+        let coordinator = &coordinator;
+        async move {
+            call(
+                app,
+                Some(coordinator),
+                Method::POST,
+                "/api/v1/office/applications/decisions",
+                Some(body),
+            )
+            .await
+        }
+    };
+    let (status, text) = decide(json!({"ids": [w.ana.1, w.clo.1], "decision": "shortlist", "reason": "Strong legal profile"})).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let outcome: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(outcome["changed"], json!([w.ana.1, w.clo.1]));
+
+    // Ben withdraws; rejecting him is then refused, with why
+    let withdraw = w
+        .ben
+        .0
+        .client
+        .post(app.url(&format!(
+            "/api/v1/sessions/{}/application/withdraw",
+            w.session
+        )))
+        .header("x-csrf-token", &w.ben.0.csrf)
+        .send()
+        .await
+        .expect("withdraw");
+    assert_eq!(withdraw.status(), StatusCode::OK);
+    let (_, text) =
+        decide(json!({"ids": [w.ben.1, w.ana.1], "decision": "shortlist", "reason": "again"}))
+            .await;
+    let outcome: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(outcome["changed"], json!([]));
+    let refused = outcome["refused"].as_array().expect("refused");
+    assert!(
+        refused[0]["message"]
+            .as_str()
+            .expect("text")
+            .contains("withdrew"),
+        "{outcome}"
+    );
+    assert!(
+        refused[1]["message"]
+            .as_str()
+            .expect("text")
+            .contains("already"),
+        "{outcome}"
+    );
+
+    // no reason, unknown decision: named
+    let (status, text) =
+        decide(json!({"ids": [w.ana.1], "decision": "reject", "reason": "  "})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text.contains("\"field\":\"reason\""), "{text}");
+    let (status, text) =
+        decide(json!({"ids": [w.ana.1], "decision": "promote", "reason": "x"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text.contains("\"field\":\"decision\""), "{text}");
+
+    // the candidate sees the new status and got an e-mail with the reason, in French
+    // (Ana registered with a French browser? no: in the default language, English)
+    let (_, mine) = call(
+        app,
+        Some(&w.ana.0),
+        Method::GET,
+        &format!("/api/v1/sessions/{}/application", w.session),
+        None,
+    )
+    .await;
+    let mine: Value = serde_json::from_str(&mine).expect("JSON");
+    assert_eq!(mine["status"], "shortlisted");
+    let mails = app
+        .store
+        .pending_mail(i64::MAX / 2, 1000)
+        .await
+        .expect("outbox");
+    let to_ana: Vec<_> = mails.iter().filter(|m| m.to == ANA.email).collect();
+    let last = to_ana.last().expect("a mail to Ana");
+    assert!(
+        last.body_text.contains("Strong legal profile"),
+        "{}",
+        last.body_text
+    );
+    assert!(last.subject.contains("shortlisted"), "{}", last.subject);
+
+    // the audit log holds the views and the decisions, and its chain is intact
+    let report = app.store.verify_audit().await.expect("verify");
+    assert!(report.is_intact(), "{:?}", report.problems);
+    let entries = app.store.audit_entries(0, 100).await.expect("entries");
+    let decisions: Vec<_> = entries
+        .iter()
+        .filter(|e| e.action == "application.status")
+        .collect();
+    assert_eq!(decisions.len(), 2);
+    assert_eq!(decisions[0].subject, format!("application:{}", w.ana.1));
+    assert!(decisions[0].actor.contains("coord@nato.example"));
+    assert!(decisions[0].detail.contains("Strong legal profile"));
+}
+
+async fn page(app: &TestApp, who: &Candidate, path: &str) -> (StatusCode, String) {
+    let response = who
+        .client
+        .get(app.url(path))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .expect("get");
+    (response.status(), response.text().await.expect("html"))
+}
+
+#[tokio::test]
+async fn the_office_pages_show_each_role_what_it_may_see() {
+    let w = world().await;
+    let app = &w.app;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let reviewer = staff(app, "rev@nato.example", "reviewer", &[&w.unit_b]).await;
+    let administrator = staff(app, "admin@nato.example", "administrator", &[]).await;
+    let list = format!("/office/sessions/{}/applications", w.session);
+    let ana = format!("/office/applications/{}", w.ana.1);
+    let ben = format!("/office/applications/{}", w.ben.1);
+
+    let (status, html) = page(app, &coordinator, "/office").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&list), "a link to the session's list: {html}");
+    let (status, html) = page(app, &coordinator, &format!("{list}?field=law")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("2 candidatures correspondent."), "{html}");
+    assert!(html.contains("Popescu") && html.contains("Martin") && !html.contains("Okafor"));
+    assert!(html.contains("name=\"csrf_token\""), "the bulk form");
+
+    let (status, html) = page(app, &reviewer, &list).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Une candidature correspond."), "{html}");
+    for needle in [
+        "Okafor",
+        "Benedikt",
+        "ben.okafor",
+        "2000-11-23",
+        "DE",
+        "csrf_token\" value=\"x",
+    ] {
+        assert!(!html.contains(needle), "{needle} in the reviewer's page");
+    }
+    assert!(
+        !html.contains("name=\"decision\""),
+        "reviewers do not decide"
+    );
+    let (status, html) = page(app, &reviewer, &ben).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("network security") && !html.contains("Okafor"),
+        "{html}"
+    );
+    assert_eq!(
+        page(app, &reviewer, &ana).await.0,
+        StatusCode::NOT_FOUND,
+        "not their unit"
+    );
+    assert_eq!(
+        page(app, &administrator, &list).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        page(app, &w.ana.0, "/office").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(page(app, &w.ana.0, &ana).await.0, StatusCode::NOT_FOUND);
+
+    // the bulk form: refused without the CSRF token, then shortlists and comes back
+    let form = |csrf: &str| {
+        vec![
+            ("csrf_token".to_owned(), csrf.to_owned()),
+            ("id".to_owned(), w.ana.1.to_string()),
+            ("id".to_owned(), w.clo.1.to_string()),
+            ("decision".to_owned(), "shortlist".to_owned()),
+            ("reason".to_owned(), "Profil juridique solide".to_owned()),
+        ]
+    };
+    let post = |csrf: String| {
+        let coordinator = &coordinator;
+        let path = format!("{list}/decisions?field=law");
+        async move {
+            coordinator
+                .client
+                .post(app.url(&path))
+                .header("accept-language", "fr")
+                .form(&form(&csrf))
+                .send()
+                .await
+                .expect("post")
+        }
+    };
+    assert_eq!(post("wrong".into()).await.status(), StatusCode::FORBIDDEN);
+    let done = post(coordinator.csrf.clone()).await;
+    assert_eq!(done.status(), StatusCode::OK, "followed back to the list");
+    assert!(done.url().as_str().contains("field=law"), "{}", done.url());
+    let html = done.text().await.expect("html");
+    assert!(html.contains("2 modifiée(s), 0 inchangée(s)."), "{html}");
+    let (_, html) = page(app, &coordinator, &format!("{list}?status=shortlisted")).await;
+    assert!(html.contains("2 candidatures correspondent."), "{html}");
+}

@@ -1,0 +1,129 @@
+# Le back-office : présélection, décisions, et leur référence d’API.
+
+office-filter-invalid = Ce filtre n’est pas compris.
+office-decision-unknown = Choisissez présélectionner, écarter ou rouvrir.
+office-reason-missing = Indiquez le motif de cette décision.
+office-reason-too-long = Le motif est trop long (2 000 caractères au plus).
+office-ids-count = Sélectionnez entre 1 et 1 000 candidatures.
+office-decision-not-submitted = Cette candidature est encore un brouillon.
+office-decision-withdrawn = Le candidat a retiré cette candidature.
+office-decision-unchanged = Cette candidature a déjà ce statut.
+office-decision-changed-meanwhile = Cette candidature a changé entre-temps ; rechargez la liste et recommencez.
+
+mail-decision-shortlisted-subject = Votre candidature est présélectionnée
+mail-decision-shortlisted-body = Bonjour,
+
+    Bonne nouvelle : le bureau des stages a présélectionné votre candidature. Les unités
+    d’accueil que vous avez choisies vont maintenant l’examiner.
+
+    { $reason }
+
+    Vous pouvez suivre votre candidature à tout moment depuis votre compte.
+mail-decision-rejected-subject = Votre candidature n’a pas été retenue
+mail-decision-rejected-body = Bonjour,
+
+    Merci de l’intérêt que vous portez au programme de stages. Le bureau des stages n’a pas
+    retenu votre candidature cette fois-ci.
+
+    { $reason }
+
+    Vos données ne sont conservées que le temps prévu par la politique de conservation du
+    programme ; vous pouvez les télécharger ou les supprimer depuis votre compte.
+mail-decision-submitted-subject = Votre candidature est de nouveau à l’étude
+mail-decision-submitted-body = Bonjour,
+
+    Le bureau des stages a rouvert votre candidature : elle est de nouveau à l’étude.
+
+    { $reason }
+
+api-op-office_list_applications = Les candidatures envoyées d’une session, filtrées, avec les effectifs à côté de chaque filtre et la recherche en texte intégral dans les lettres de motivation. Les évaluateurs ne voient que les candidatures qui ont choisi l’une de leurs unités, sans nom, courriel, date de naissance ni nationalité.
+api-op-office_get_application = Une candidature, entière (anonyme pour les évaluateurs). La consultation est inscrite au journal d’audit.
+api-op-office_decide = Présélectionner, écarter ou rouvrir des candidatures, avec un motif ; chaque candidat est prévenu par courriel et le changement est inscrit au journal d’audit.
+api-param-office_list_applications-id = l’identifiant de la session
+api-param-office_list_applications-status = submitted, shortlisted, rejected ou withdrawn
+api-param-office_list_applications-unit = une unité d’accueil parmi les choix
+api-param-office_list_applications-placement = un stage parmi les choix
+api-param-office_list_applications-nationality = code ISO 3166-1 alpha-2 (coordinateurs)
+api-param-office_list_applications-language = code ISO 639-1, avec éventuellement un niveau CECRL minimal : en ou en:C1
+api-param-office_list_applications-level = niveau d’études
+api-param-office_list_applications-field = domaine d’études
+api-param-office_list_applications-eligible = yes ou no
+api-param-office_list_applications-q = des mots de la lettre de motivation, en français ou en anglais
+api-param-office_list_applications-sort = newest (par défaut), oldest ou id
+api-param-office_list_applications-page = numéro de page, à partir de 1
+api-param-office_list_applications-per_page = de 1 à 200 (50 par défaut)
+api-param-office_get_application-id = l’identifiant de la candidature
+api-response-office_list_applications-200 = la page
+api-response-office_list_applications-400 = la recherche est trop longue
+api-response-office_list_applications-401 = non connecté
+api-response-office_list_applications-404 = pas de telle session, ou pas pour ce compte
+api-response-office_list_applications-422 = un filtre n’est pas compris ; le champ est nommé
+api-response-office_get_application-200 = la candidature
+api-response-office_get_application-401 = non connecté
+api-response-office_get_application-404 = pas de telle candidature, ou pas pour ce compte
+api-response-office_decide-200 = ce qui a changé et ce qui n’a pas changé, avec la raison
+api-response-office_decide-400 = pas le JSON attendu
+api-response-office_decide-401 = non connecté
+api-response-office_decide-403 = jeton CSRF manquant
+api-response-office_decide-404 = pas pour ce compte
+api-response-office_decide-422 = décision inconnue, motif absent ou trop d’identifiants ; le champ est nommé
+
+office-title = Back-office
+office-signed-in-as = Connecté en tant que { $email } ({ $role }).
+office-role-reviewer = évaluateur
+office-role-coordinator = coordinateur
+office-role-administrator = administrateur
+office-your-units = Vous évaluez pour :
+office-nothing-to-review = Il n’y a rien à évaluer pour vous ici.
+office-sessions = Sessions
+office-window-not_yet_open = candidatures pas encore ouvertes
+office-window-open = candidatures ouvertes
+office-window-closed = candidatures closes
+office-list-title = Candidatures — { $session }
+office-filters = Filtres
+office-search = Chercher dans les lettres de motivation
+office-filter-all = Toutes
+office-apply-filters = Afficher
+office-facet-status = Statut
+office-facet-unit = Unité d’accueil
+office-facet-nationality = Nationalité
+office-facet-language = Langue
+office-facet-level = Niveau d’études
+office-facet-field = Domaine d’études
+office-facet-eligible = Éligible
+office-status-draft = brouillon
+office-status-submitted = envoyée
+office-status-shortlisted = présélectionnée
+office-status-rejected = non retenue
+office-status-withdrawn = retirée
+office-eligible-yes = oui
+office-eligible-no = non
+office-total = { $count ->
+    [one] Une candidature correspond.
+   *[other] { $count } candidatures correspondent.
+}
+office-col-select = Choisir
+office-col-id = Candidature
+office-col-name = Nom
+office-col-nationality = Nationalité
+office-col-status = Statut
+office-col-eligible = Éligible
+office-col-units = Unités choisies
+office-col-education = Études
+office-col-submitted = Envoyée le
+office-select-n = Choisir la candidature { $id }
+office-bulk-legend = Décider pour les candidatures choisies
+office-decision = Décision
+office-decision-shortlist = Présélectionner
+office-decision-reject = Ne pas retenir
+office-decision-reopen = Rouvrir
+office-reason = Motif
+office-reason-hint = Enregistré avec la décision et envoyé à chaque candidat.
+office-apply-decision = Appliquer aux candidatures choisies
+office-decided = { $changed } modifiée(s), { $refused } inchangée(s).
+office-pages = Pages
+office-application-title = Candidature n° { $id }
+office-back-to-list = Retour à la liste
+office-born = Date de naissance
+office-choices = Choix, par ordre de préférence
+office-motivation = Motivation
