@@ -127,3 +127,16 @@ office-back-to-list = Back to the list
 office-born = Date of birth
 office-choices = Choices, best first
 office-motivation = Motivation
+
+office-export-format = Choose csv or xlsx.
+office-export = Download this list:
+office-export-csv = CSV
+office-export-xlsx = Excel (XLSX)
+api-op-office_export_applications = The filtered list as a CSV (UTF-8 with BOM; semicolons in French) or XLSX file; cells that a spreadsheet would run as formulas are neutralised. Recorded in the audit log.
+api-param-office_export_applications-id = the session’s id
+api-param-office_export_applications-format = csv (default) or xlsx
+api-param-office_export_applications-status = the list’s filters, as for the list
+api-response-office_export_applications-200 = the file, as an attachment
+api-response-office_export_applications-401 = not signed in
+api-response-office_export_applications-404 = no such session, or not for this account
+api-response-office_export_applications-422 = a filter or the format is not understood; the field is named

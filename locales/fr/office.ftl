@@ -127,3 +127,16 @@ office-back-to-list = Retour à la liste
 office-born = Date de naissance
 office-choices = Choix, par ordre de préférence
 office-motivation = Motivation
+
+office-export-format = Choisissez csv ou xlsx.
+office-export = Télécharger cette liste :
+office-export-csv = CSV
+office-export-xlsx = Excel (XLSX)
+api-op-office_export_applications = La liste filtrée en fichier CSV (UTF-8 avec BOM ; points-virgules en français) ou XLSX ; les cellules qu’un tableur prendrait pour des formules sont neutralisées. Inscrit au journal d’audit.
+api-param-office_export_applications-id = l’identifiant de la session
+api-param-office_export_applications-format = csv (par défaut) ou xlsx
+api-param-office_export_applications-status = les filtres de la liste, comme pour la liste
+api-response-office_export_applications-200 = le fichier, en pièce jointe
+api-response-office_export_applications-401 = non connecté
+api-response-office_export_applications-404 = pas de telle session, ou pas pour ce compte
+api-response-office_export_applications-422 = un filtre ou le format n’est pas compris ; le champ est nommé

@@ -84,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .route("/office/sessions/{id}/applications/decisions", post(office::pages::decide))
         .route("/office/applications/{id}", get(office::pages::application))
         .route("/api/v1/office/sessions/{id}/applications", get(office::api::list_applications))
+        .route("/api/v1/office/sessions/{id}/applications/export", get(office::download::export_applications))
         .route("/api/v1/office/applications/{id}", get(office::api::get_application))
         .route("/api/v1/office/applications/decisions", post(office::api::decide))
         .route("/api/openapi.json", get(api::openapi::document))

@@ -497,3 +497,134 @@ async fn the_office_pages_show_each_role_what_it_may_see() {
     let (_, html) = page(app, &coordinator, &format!("{list}?status=shortlisted")).await;
     assert!(html.contains("2 candidatures correspondent."), "{html}");
 }
+
+#[tokio::test]
+async fn exports_follow_the_filters_and_neutralise_formulas() {
+    let w = world().await;
+    let app = &w.app;
+    let offered = placements(app, w.session).await;
+    let trap = Applicant {
+        email: "formula@example.org",
+        given_names: "=HYPERLINK(\"http://evil.example\";\"x\")",
+        family_name: "Piège",
+        motivation: "-1+2; « guillemets » et \"citations\"",
+        ..ANA
+    };
+    let (_, trap_id) = submitted(app, w.session, &trap, &[offered[0].0]).await;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let reviewer = staff(app, "rev@nato.example", "reviewer", &[&w.unit_a]).await;
+    let base = format!("/api/v1/office/sessions/{}/applications/export", w.session);
+
+    let response = coordinator
+        .client
+        .get(app.url(&format!("{base}?field=law")))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(response.status(), StatusCode::OK);
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(
+        disposition.starts_with("attachment;") && disposition.ends_with(".csv\""),
+        "{disposition}"
+    );
+    let bytes = response.bytes().await.expect("body");
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "a byte-order mark"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(
+        lines[0].starts_with("Candidature;Statut;"),
+        "French header with ';': {}",
+        lines[0]
+    );
+    assert_eq!(
+        lines.len(),
+        1 + 3,
+        "Ana, Clothilde and the trap study law: {text}"
+    );
+    let trap_line = lines
+        .iter()
+        .find(|l| l.starts_with(&trap_id.to_string()))
+        .expect("the trap's row");
+    assert!(
+        trap_line.contains(";\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\") Piège\";"),
+        "{trap_line}"
+    );
+    assert!(!trap_line.contains(";=HYPERLINK"), "{trap_line}");
+    assert!(
+        trap_line.contains("\"'-1+2; « guillemets » et \"\"citations\"\"\""),
+        "{trap_line}"
+    );
+
+    let english = coordinator
+        .client
+        .get(app.url(&base))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("csv")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        english
+            .trim_start_matches('\u{feff}')
+            .starts_with("Application,Status,"),
+        "{english}"
+    );
+
+    let xlsx = coordinator
+        .client
+        .get(app.url(&format!("{base}?format=xlsx&field=law")))
+        .send()
+        .await
+        .expect("xlsx");
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    let bytes = xlsx.bytes().await.expect("body");
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("an XLSX is a zip");
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut archive
+            .by_name("xl/worksheets/sheet1.xml")
+            .expect("the sheet"),
+        &mut sheet,
+    )
+    .expect("read");
+    assert!(
+        sheet.contains("&apos;=HYPERLINK") || sheet.contains("'=HYPERLINK"),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("Popescu") && !sheet.contains("Okafor"),
+        "filtered"
+    );
+
+    let (status, text) = call(
+        app,
+        Some(&coordinator),
+        Method::GET,
+        &format!("{base}?format=pdf"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    assert_eq!(
+        call(app, Some(&reviewer), Method::GET, &base, None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let audited = app.store.audit_entries(0, 1000).await.expect("audit");
+    assert_eq!(
+        audited
+            .iter()
+            .filter(|e| e.action == "applications.export")
+            .count(),
+        3
+    );
+}

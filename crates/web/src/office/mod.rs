@@ -4,6 +4,8 @@
 //! back office reveals nothing to those outside it.
 
 pub mod api;
+pub mod download;
+mod export;
 mod list;
 pub mod pages;
 mod staff;

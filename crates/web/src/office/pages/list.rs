@@ -65,6 +65,8 @@ struct ListPage<'a> {
     may_decide: bool,
     csrf_token: String,
     action: String,
+    export_csv: String,
+    export_xlsx: String,
     reason: String,
     decisions: Vec<Opt>,
     pages: Vec<PageLink>,
@@ -223,6 +225,8 @@ fn render_list(
         may_decide: staff.role.may(Permission::ScreenApplications),
         csrf_token: staff.csrf_token.clone(),
         action: format!("{}/decisions?{}", uri.path(), encode(&kept)),
+        export_csv: export_href(session, &kept, "csv"),
+        export_xlsx: export_href(session, &kept, "xlsx"),
         reason: reason.to_owned(),
         decisions: Decision::ALL
             .into_iter()
@@ -235,6 +239,20 @@ fn render_list(
         pages,
     };
     Ok(render(&page_view, status))
+}
+
+fn export_href(session: &Session, kept: &[(String, String)], format: &str) -> String {
+    let mut q: Vec<(String, String)> = kept
+        .iter()
+        .filter(|(k, _)| k != "format")
+        .cloned()
+        .collect();
+    q.push(("format".into(), format.into()));
+    format!(
+        "/api/v1/office/sessions/{}/applications/export?{}",
+        session.id.0,
+        encode(&q)
+    )
 }
 
 fn row_view(state: &AppState, visitor: Visitor, entry: &Entry, blind: bool) -> RowView {
