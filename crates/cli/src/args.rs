@@ -31,6 +31,9 @@ pub enum Command {
     /// the result. Invalid instances exit with status 1, name the first wrong entry
     /// (JSON path and id) and write no result.
     Match(MatchArgs),
+    /// Check or export the audit log: who did what to which record, chained by hashes.
+    #[command(subcommand)]
+    Audit(AuditCommand),
 }
 
 /// Logging, for every command.
@@ -122,6 +125,27 @@ pub enum CatalogueCommand {
         database: DatabaseArgs,
     },
     /// Write the catalogue in its canonical TOML form (an import of it gives it back).
+    Export {
+        /// Where to write; standard output when absent or "-".
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check that no entry of the audit log was edited, deleted, inserted or reordered,
+    /// and that its tail is whole.
+    ///
+    /// Prints "audit log intact: N entries" and exits with status 0, or prints one line
+    /// per problem, naming the entry, and exits with status 3 (status 1 means that the
+    /// check could not run).
+    Verify(DatabaseArgs),
+    /// Write every entry of the audit log, in order, as CSV: UTF-8 with a byte-order mark
+    /// and a header row. A cell starting with = + - or @ gets a leading ' so that a
+    /// spreadsheet shows it as text instead of running it as a formula.
     Export {
         /// Where to write; standard output when absent or "-".
         #[arg(long, short)]

@@ -18,7 +18,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
-            ExitCode::FAILURE
+            match error.downcast_ref::<commands::audit::NotIntact>() {
+                Some(_) => ExitCode::from(commands::audit::NOT_INTACT_EXIT),
+                None => ExitCode::FAILURE,
+            }
         }
     }
 }
@@ -36,6 +39,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                     Command::Serve(args) => commands::serve::run(args).await,
                     Command::Migrate(db) => commands::migrate::run(&db).await,
                     Command::Catalogue(sub) => commands::catalogue::run(sub).await,
+                    Command::Audit(sub) => commands::audit::run(sub).await,
                     Command::Match(_) => unreachable!("handled above"),
                 }
             })

@@ -83,7 +83,7 @@ impl fmt::Display for AuditProblem {
             AuditProblemKind::HeadMismatch { last_seq } if last_seq > seq => write!(
                 f,
                 "the log goes on to entry {last_seq} but its head records entry {seq}: \
-                 the entries after {seq} were added around the log"
+                 the entries after {seq} were added by hand"
             ),
             AuditProblemKind::HeadMismatch { .. } => write!(
                 f,
