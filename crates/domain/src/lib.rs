@@ -39,6 +39,7 @@ mod catalogue;
 pub mod eligibility;
 mod lang;
 pub mod profile;
+pub mod review;
 pub mod session;
 mod unit;
 mod values;

@@ -162,6 +162,17 @@ impl Store {
         Ok(ids.into_iter().map(|(id,)| PlacementId(id)).collect())
     }
 
+    /// One placement by id.
+    pub async fn placement(&self, id: PlacementId) -> Result<Option<Placement>, StoreError> {
+        sqlx::query("SELECT * FROM placements WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(placement)
+            .transpose()
+    }
+
     /// The placements of a session, in their order.
     pub async fn placements(&self, session: SessionId) -> Result<Vec<Placement>, StoreError> {
         sqlx::query("SELECT * FROM placements WHERE session_id = $1 ORDER BY position")

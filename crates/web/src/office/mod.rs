@@ -8,6 +8,8 @@ pub mod download;
 mod export;
 mod list;
 pub mod pages;
+pub mod review;
+pub mod review_api;
 mod staff;
 
 pub use list::ScreeningCache;

@@ -3,9 +3,11 @@
 
 mod application;
 mod list;
+mod ranking;
 
-pub use application::application;
+pub use application::{application, conflict, save_review};
 pub use list::{decide, screening};
+pub use ranking::{ranking, reorder};
 
 use super::Staff;
 use crate::pages::forms::{self, page_user};
@@ -76,6 +78,7 @@ struct OfficeHome<'a> {
     csrf_token: String,
     sessions: Vec<SessionLink>,
     units: Vec<String>,
+    placements: Vec<SessionLink>,
 }
 
 /// `GET /office`: who is signed in, and the sessions to work on.
@@ -94,9 +97,13 @@ pub async fn home(
     let sees_applications = staff.role.may(Permission::ScreenApplications)
         || staff.role.may(Permission::ReviewApplications);
     let now = state.settings.now_timestamp();
+    // from the store: a session created a moment ago is listed at once
+    let all_sessions = match state.store.sessions().await {
+        Ok(sessions) => sessions,
+        Err(_) => return forms::internal(&state, tr, &uri),
+    };
     let sessions = if sees_applications {
-        snapshot
-            .sessions
+        all_sessions
             .iter()
             .map(|s| SessionLink {
                 href: format!("/office/sessions/{}/applications", s.id.0),
@@ -111,6 +118,24 @@ pub async fn home(
         .units
         .iter()
         .map(|code| unit_name(&snapshot.catalogue, code, tr.lang))
+        .collect();
+    // the placements whose ranking this person works on (a reviewer's units; every one
+    // for a coordinator)
+    let mut offered = Vec::new();
+    for session in &all_sessions {
+        match state.store.placements(session.id).await {
+            Ok(p) => offered.extend(p),
+            Err(_) => return forms::internal(&state, tr, &uri),
+        }
+    }
+    let placements = offered
+        .iter()
+        .filter(|p| sees_applications && super::review::works_for(&staff, p.unit.as_str()))
+        .map(|p| SessionLink {
+            href: format!("/office/placements/{}/ranking", p.id.0),
+            name: p.title.get(tr.lang).clone(),
+            window: unit_name(&snapshot.catalogue, p.unit.as_str(), tr.lang),
+        })
         .collect();
     let page = OfficeHome {
         chrome: Chrome::new(tr, &snapshot.catalogue, &uri, tr.t("office-title")),
@@ -127,6 +152,7 @@ pub async fn home(
         csrf_token: staff.csrf_token.clone(),
         sessions,
         units,
+        placements,
     };
     render(&page, StatusCode::OK)
 }

@@ -1,0 +1,9 @@
+//! Review and ranking: the rubric reviewers score applications with, how two independent
+//! reviews combine and when they disagree, and the ordered list with ties a unit submits
+//! for each placement.
+
+mod ranking;
+mod rubric;
+
+pub use ranking::{propose, Ranking, RankingMove, RankingMoveProblem};
+pub use rubric::{disagree, Criterion, Rubric, Scores, ScoresProblem, MAX_SCORE, MIN_SCORE};
