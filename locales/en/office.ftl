@@ -228,3 +228,28 @@ review-conflict-title = Conflict of interest
 review-conflict-reason = Why you step aside
 review-conflict-hint = For example: you know the candidate. Your review of this application, if any, is withdrawn and it leaves your lists.
 review-conflict-button = Step aside
+invite-role = Choose reviewer, coordinator or administrator.
+invite-units = A reviewer works for at least one host unit; other roles for none.
+invite-unknown-unit = This is not a unit of the catalogue.
+invite-taken = This address already has an account.
+mail-invite-subject = You are invited to the internship programme's back office
+mail-invite-body = Hello,
+
+    You have been given a { $role } account in the back office of the internship programme.
+    Choose your password within seven days with this link (it works once):
+
+    { $link }
+
+    If you did not expect this, ignore this message: nothing happens without the link.
+invite-lang = Choose en or fr.
+api-op-office_invite = Invite a staff member by e-mail (administrators: any staff role; coordinators: reviewers). The person chooses a password with a one-time link valid seven days.
+api-op-office_staff = Every staff account with its role and units (administrators and coordinators).
+api-response-office_invite-201 = invited: an e-mail with a one-time link is on its way
+api-response-office_invite-400 = not the expected JSON
+api-response-office_invite-401 = not signed in
+api-response-office_invite-403 = CSRF token missing
+api-response-office_invite-404 = not for this account (or this role)
+api-response-office_invite-422 = a field is refused (address, role, units, an address that has an account); it is named
+api-response-office_staff-200 = every staff account
+api-response-office_staff-401 = not signed in
+api-response-office_staff-404 = not for this account

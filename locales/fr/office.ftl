@@ -228,3 +228,28 @@ review-conflict-title = Conflit d’intérêts
 review-conflict-reason = Pourquoi vous vous retirez
 review-conflict-hint = Par exemple : vous connaissez le candidat. Votre évaluation de cette candidature, s’il y en a une, est retirée et elle quitte vos listes.
 review-conflict-button = Me retirer
+invite-role = Choisissez évaluateur, coordinateur ou administrateur.
+invite-units = Un évaluateur travaille pour au moins une unité d’accueil ; les autres rôles pour aucune.
+invite-unknown-unit = Ce n’est pas une unité du catalogue.
+invite-taken = Cette adresse a déjà un compte.
+mail-invite-subject = Vous êtes invité au back-office du programme de stages
+mail-invite-body = Bonjour,
+
+    Un compte de { $role } vous a été ouvert dans le back-office du programme de stages.
+    Choisissez votre mot de passe dans les sept jours avec ce lien (valable une seule fois) :
+
+    { $link }
+
+    Si vous ne vous y attendiez pas, ignorez ce message : rien ne se passe sans le lien.
+invite-lang = Choisissez en ou fr.
+api-op-office_invite = Inviter un membre du personnel par courriel (administrateurs : tout rôle ; coordinateurs : évaluateurs). La personne choisit son mot de passe avec un lien à usage unique valable sept jours.
+api-op-office_staff = Tous les comptes du personnel avec leur rôle et leurs unités (administrateurs et coordinateurs).
+api-response-office_invite-201 = invité : un courriel avec un lien à usage unique est en route
+api-response-office_invite-400 = pas le JSON attendu
+api-response-office_invite-401 = non connecté
+api-response-office_invite-403 = jeton CSRF manquant
+api-response-office_invite-404 = pas pour ce compte (ou ce rôle)
+api-response-office_invite-422 = un champ est refusé (adresse, rôle, unités, adresse qui a déjà un compte) ; il est nommé
+api-response-office_staff-200 = tous les comptes du personnel
+api-response-office_staff-401 = non connecté
+api-response-office_staff-404 = pas pour ce compte

@@ -34,6 +34,60 @@ pub enum Command {
     /// Check or export the audit log: who did what to which record, chained by hashes.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Manage staff accounts (the first administrator, in particular).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a confirmed staff account without a password and print the one-time link
+    /// (valid seven days) with which its owner chooses one. Nothing secret goes through
+    /// the command line.
+    ///
+    /// Example: cohort user add --email admin@example.org --role administrator
+    Add(UserAddArgs),
+}
+
+/// `cohort user add`.
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// The person's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    /// reviewer, coordinator or administrator.
+    #[arg(long, value_enum)]
+    pub role: StaffRole,
+    /// A host unit a reviewer works for (repeat for several), e.g. --unit DI.
+    #[arg(long = "unit")]
+    pub units: Vec<String>,
+    /// The account's language: en or fr.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// The address people use to reach the site, for the link.
+    #[arg(
+        long,
+        env = "COHORT_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+/// `--role`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StaffRole {
+    Reviewer,
+    Coordinator,
+    Administrator,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Fr,
 }
 
 /// Logging, for every command.

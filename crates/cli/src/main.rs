@@ -40,6 +40,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                     Command::Migrate(db) => commands::migrate::run(&db).await,
                     Command::Catalogue(sub) => commands::catalogue::run(sub).await,
                     Command::Audit(sub) => commands::audit::run(sub).await,
+                    Command::User(sub) => commands::user::run(sub).await,
                     Command::Match(_) => unreachable!("handled above"),
                 }
             })

@@ -59,6 +59,39 @@ impl Store {
         Ok(Some(id))
     }
 
+    /// Every staff account (not candidates) with its units, by address.
+    pub async fn staff_accounts(&self) -> Result<Vec<(crate::Account, Vec<String>)>, StoreError> {
+        let accounts: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(
+            "SELECT id, email, role, verified_at FROM accounts WHERE role <> 'candidate' ORDER BY email_key",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let units: Vec<(i64, String)> =
+            sqlx::query_as("SELECT account_id, unit_code FROM reviewer_units ORDER BY unit_code")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(accounts
+            .into_iter()
+            .map(|(id, email, role, verified_at)| {
+                let mine = units
+                    .iter()
+                    .filter(|(a, _)| *a == id)
+                    .map(|(_, u)| u.clone())
+                    .collect();
+                let account = crate::Account {
+                    id,
+                    email,
+                    // never read from a listing
+                    password_hash: String::new(),
+                    role,
+                    lang: String::new(),
+                    verified: verified_at.is_some(),
+                };
+                (account, mine)
+            })
+            .collect())
+    }
+
     /// The host units a reviewer works for, sorted.
     pub async fn reviewer_units(&self, account_id: i64) -> Result<Vec<String>, StoreError> {
         let rows: Vec<(String,)> = sqlx::query_as(

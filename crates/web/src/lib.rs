@@ -19,6 +19,8 @@ mod state;
 mod static_files;
 mod visitor;
 
+pub use i18n::Locales;
+pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use state::{system_clock, AppState, Clock, Settings};
 
 use axum::extract::DefaultBodyLimit;
@@ -88,6 +90,7 @@ pub fn router(state: AppState) -> Router {
         .route("/office/placements/{id}/ranking", get(office::pages::ranking).post(office::pages::reorder))
         .route("/api/v1/office/sessions/{id}/applications", get(office::api::list_applications))
         .route("/api/v1/office/sessions/{id}/applications/export", get(office::download::export_applications))
+        .route("/api/v1/office/staff", get(office::staff_api::get_staff).post(office::staff_api::post_invite))
         .route("/api/v1/office/applications/{id}", get(office::api::get_application))
         .route("/api/v1/office/applications/{id}/review", axum::routing::put(office::review_api::put_review))
         .route("/api/v1/office/applications/{id}/conflict", post(office::review_api::post_conflict))

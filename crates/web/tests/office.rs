@@ -108,11 +108,24 @@ async fn every_office_route_checks_the_role_and_the_scope() {
     let reviewer_b = staff(app, "rev.b@nato.example", "reviewer", &[&w.unit_b]).await;
     let candidate = &w.ben.0;
     let list = format!("/api/v1/office/sessions/{}/applications", w.session);
+    let export = format!("{list}/export");
     let ana_path = format!("/api/v1/office/applications/{}", w.ana.1);
     let ben_path = format!("/api/v1/office/applications/{}", w.ben.1);
+    let ana_reviews = format!("{ana_path}/reviews");
+    let ana_review = format!("{ana_path}/review");
+    let clo_conflict = format!("/api/v1/office/applications/{}/conflict", w.clo.1);
+    let placement_a = placements(app, w.session)
+        .await
+        .into_iter()
+        .find(|(_, u)| *u == w.unit_a)
+        .expect("a placement of unit A")
+        .0;
+    let ranking = format!("/api/v1/office/placements/{placement_a}/ranking");
+    let close = format!("/api/v1/office/sessions/{}/ranking/close", w.session);
     let decide = "/api/v1/office/applications/decisions";
-    // a harmless decision: reopening a submitted application changes nothing
-    let body = json!({"ids": [w.clo.1], "decision": "reopen", "reason": "matrix"});
+    let staff_path = "/api/v1/office/staff";
+    let scores =
+        json!({"scores": {"motivation": 3, "education": 3, "languages": 3, "experience": 3}});
 
     let who: [(&str, Option<&Candidate>); 6] = [
         ("anonymous", None),
@@ -122,20 +135,61 @@ async fn every_office_route_checks_the_role_and_the_scope() {
         ("coordinator", Some(&coordinator)),
         ("administrator", Some(&administrator)),
     ];
-    // rows: list, Ana (unit A), Ben (unit B), decisions
-    let expected: [[u16; 6]; 4] = [
-        [401, 404, 200, 200, 200, 404],
-        [401, 404, 200, 404, 200, 404],
-        [401, 404, 404, 200, 200, 404],
-        [401, 404, 404, 404, 200, 404],
+    // Every back-office route, in an order where the state changes do not hide later
+    // rows; columns as in `who`.
+    let routes: Vec<(Method, &str, Option<Value>, [u16; 6])> = vec![
+        (Method::GET, &list, None, [401, 404, 200, 200, 200, 404]),
+        (Method::GET, &ana_path, None, [401, 404, 200, 404, 200, 404]),
+        (Method::GET, &ben_path, None, [401, 404, 404, 200, 200, 404]),
+        (Method::GET, &export, None, [401, 404, 404, 404, 200, 404]),
+        // reopening a submitted application changes nothing: a harmless decision
+        (
+            Method::POST,
+            decide,
+            Some(json!({"ids": [w.clo.1], "decision": "reopen", "reason": "matrix"})),
+            [401, 404, 404, 404, 200, 404],
+        ),
+        (
+            Method::PUT,
+            &ana_review,
+            Some(scores),
+            [401, 404, 204, 404, 404, 404],
+        ),
+        (
+            Method::GET,
+            &ana_reviews,
+            None,
+            [401, 404, 200, 404, 200, 404],
+        ),
+        (Method::GET, &ranking, None, [401, 404, 200, 404, 200, 404]),
+        (
+            Method::PUT,
+            &ranking,
+            Some(json!({"groups": []})),
+            [401, 404, 200, 404, 404, 404],
+        ),
+        (
+            Method::GET,
+            staff_path,
+            None,
+            [401, 404, 404, 404, 200, 200],
+        ),
+        // a refused role: allowed callers get 422, others 404
+        (
+            Method::POST,
+            staff_path,
+            Some(json!({"email": "x@nato.example", "role": "candidate"})),
+            [401, 404, 404, 404, 422, 422],
+        ),
+        (
+            Method::POST,
+            &clo_conflict,
+            Some(json!({"reason": "I know her"})),
+            [401, 404, 204, 404, 404, 404],
+        ),
+        (Method::POST, &close, None, [401, 404, 404, 404, 204, 404]),
     ];
-    let routes = [
-        (Method::GET, list.as_str(), None),
-        (Method::GET, ana_path.as_str(), None),
-        (Method::GET, ben_path.as_str(), None),
-        (Method::POST, decide, Some(body)),
-    ];
-    for ((method, path, body), row) in routes.into_iter().zip(expected) {
+    for (method, path, body, row) in routes {
         for ((name, person), status) in who.iter().zip(row) {
             let (got, text) = call(app, *person, method.clone(), path, body.clone()).await;
             assert_eq!(got.as_u16(), status, "{name} {method} {path}: {text}");
@@ -626,5 +680,161 @@ async fn exports_follow_the_filters_and_neutralise_formulas() {
             .filter(|e| e.action == "applications.export")
             .count(),
         3
+    );
+}
+
+async fn invite(app: &TestApp, who: &Candidate, body: Value) -> (StatusCode, String) {
+    call(
+        app,
+        Some(who),
+        Method::POST,
+        "/api/v1/office/staff",
+        Some(body),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn staff_are_invited_by_mail_and_choose_their_password() {
+    let w = world().await;
+    let app = &w.app;
+    let administrator = staff(app, "admin@nato.example", "administrator", &[]).await;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let (status, text) = invite(
+        app,
+        &administrator,
+        json!({"email": "New.Coord@nato.example", "role": "coordinator", "lang": "fr"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let (status, _) = invite(
+        app,
+        &coordinator,
+        json!({"email": "boss@nato.example", "role": "administrator"}),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a coordinator invites reviewers only"
+    );
+    let (status, text) = invite(
+        app,
+        &coordinator,
+        json!({"email": "rev@nato.example", "role": "reviewer", "units": [w.unit_a]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    for (body, field) in [
+        (
+            json!({"email": "rev@nato.example", "role": "reviewer", "units": [w.unit_a]}),
+            "email",
+        ),
+        (
+            json!({"email": "rev2@nato.example", "role": "reviewer"}),
+            "units",
+        ),
+        (
+            json!({"email": "rev2@nato.example", "role": "reviewer", "units": ["NOPE"]}),
+            "units",
+        ),
+        (
+            json!({"email": "not an address", "role": "reviewer", "units": [w.unit_a]}),
+            "email",
+        ),
+        (
+            json!({"email": "c@nato.example", "role": "coordinator", "units": [w.unit_a]}),
+            "units",
+        ),
+    ] {
+        let (status, text) = invite(app, &administrator, body.clone()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {text}");
+        assert!(
+            text.contains(&format!("\"field\":\"{field}\"")),
+            "{body}: {text}"
+        );
+    }
+
+    // the invitation, in French, carries a link that sets the password once
+    let mails = app
+        .store
+        .pending_mail(i64::MAX / 2, 100)
+        .await
+        .expect("outbox");
+    let mail = mails
+        .iter()
+        .find(|m| m.to == "New.Coord@nato.example")
+        .expect("an invitation");
+    assert!(mail.subject.contains("back-office"), "{}", mail.subject);
+    assert!(
+        mail.body_text.contains("coordinateur"),
+        "{}",
+        mail.body_text
+    );
+    let token: String = mail
+        .body_text
+        .split("/password-reset?token=")
+        .nth(1)
+        .expect("a link")
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let set = client
+        .post(app.url("/api/v1/auth/password-reset"))
+        .json(&json!({"token": token, "password": "a brand new office phrase"}))
+        .send()
+        .await
+        .expect("reset");
+    assert_eq!(set.status(), StatusCode::OK);
+    let login = client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"email": "new.coord@nato.example", "password": "a brand new office phrase"}))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), StatusCode::OK);
+    let list = client
+        .get(app.url(&format!(
+            "/api/v1/office/sessions/{}/applications",
+            w.session
+        )))
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(
+        list.status(),
+        StatusCode::OK,
+        "the new coordinator works at once"
+    );
+
+    let (status, text) = call(
+        app,
+        Some(&administrator),
+        Method::GET,
+        "/api/v1/office/staff",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let listed: Value = serde_json::from_str(&text).expect("JSON");
+    let rev = listed
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|s| s["email"] == "rev@nato.example")
+        .expect("the reviewer");
+    assert_eq!(rev["role"], "reviewer");
+    assert_eq!(rev["units"], json!([w.unit_a]));
+    let audited = app.store.audit_entries(0, 1000).await.expect("audit");
+    assert_eq!(
+        audited
+            .iter()
+            .filter(|e| e.action == "staff.invite")
+            .count(),
+        2
     );
 }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod migrate;
 pub mod serve;
+pub mod user;
 
 use crate::args::DatabaseArgs;
 use anyhow::Context;

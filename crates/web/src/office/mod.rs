@@ -6,11 +6,13 @@
 pub mod api;
 pub mod download;
 mod export;
+pub mod invite;
 mod list;
 pub mod pages;
 pub mod review;
 pub mod review_api;
 mod staff;
+pub mod staff_api;
 
 pub use list::ScreeningCache;
 pub use staff::Staff;
