@@ -37,6 +37,34 @@ pub enum Command {
     /// Manage staff accounts (the first administrator, in particular).
     #[command(subcommand)]
     User(UserCommand),
+    /// Demonstration data.
+    #[command(subcommand)]
+    Demo(DemoCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Fill a session with made-up candidates and their sent applications (statuses,
+    /// motivations in French and English, reviews by demo reviewers), with a progress bar.
+    ///
+    /// Example: cohort demo generate --applications 100000
+    Generate(DemoGenerateArgs),
+}
+
+/// `cohort demo generate`.
+#[derive(Debug, Args)]
+pub struct DemoGenerateArgs {
+    /// How many applications.
+    #[arg(long, default_value_t = 1000)]
+    pub applications: usize,
+    /// The session's code (default: the first session).
+    #[arg(long)]
+    pub session: Option<String>,
+    /// Seed of the generator: the same seed gives the same people.
+    #[arg(long, default_value_t = 2027)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,7 +7,7 @@ use crate::text::{words, Stemmers};
 use std::collections::HashMap;
 
 /// Texts by id, indexed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct TextIndex {
     postings: HashMap<String, Vec<u32>>,
 }
@@ -17,12 +17,18 @@ impl TextIndex {
     pub fn build<'a>(texts: impl IntoIterator<Item = (u32, &'a str)>) -> TextIndex {
         let stemmers = Stemmers::new();
         let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        // texts share most of their words: stem each distinct word once
+        let mut stems: HashMap<String, [String; 2]> = HashMap::new();
         for (id, text) in texts {
             for word in words(text) {
-                for stem in stemmers.both(&word) {
-                    let ids = postings.entry(stem).or_default();
-                    if ids.last() != Some(&id) {
-                        ids.push(id);
+                let both = stems.entry(word).or_insert_with_key(|w| stemmers.both(w));
+                for stem in both.iter() {
+                    match postings.get_mut(stem.as_str()) {
+                        Some(ids) if ids.last() == Some(&id) => {}
+                        Some(ids) => ids.push(id),
+                        None => {
+                            postings.insert(stem.clone(), vec![id]);
+                        }
                     }
                 }
             }
@@ -32,6 +38,19 @@ impl TextIndex {
             ids.dedup();
         }
         TextIndex { postings }
+    }
+
+    /// Adds a text under an id larger than every id already indexed (ids stay sorted).
+    pub fn add(&mut self, id: u32, text: &str) {
+        let stemmers = Stemmers::new();
+        for word in words(text) {
+            for stem in stemmers.both(&word) {
+                let ids = self.postings.entry(stem).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+        }
     }
 
     /// The ids whose texts hold every word of `query`, ascending; `None` when the query has
@@ -97,5 +116,9 @@ mod tests {
         assert_eq!(index.matching("cyberdefense"), Some(vec![1]));
         assert_eq!(index.matching("astronomie"), Some(vec![]));
         assert_eq!(index.matching("  , ; "), None);
+        let mut more = index.clone();
+        more.add(7, "Réseaux et droit");
+        assert_eq!(more.matching("reseaux droit"), Some(vec![7]));
+        assert_eq!(more.matching("network"), Some(vec![2, 3]));
     }
 }

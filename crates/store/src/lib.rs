@@ -13,6 +13,7 @@ mod accounts;
 mod applications;
 mod audit;
 mod catalogue;
+mod demo;
 mod documents;
 mod error;
 mod open;
@@ -31,6 +32,7 @@ pub use audit::{
     append_audit, AuditEntry, AuditFilter, AuditProblem, AuditProblemKind, AuditReport,
     NewAuditEntry, AUDIT_GENESIS_HASH,
 };
+pub use demo::DemoApplicant;
 pub use documents::{DocumentKind, DocumentRow, NewDocument};
 pub use error::StoreError;
 pub use open::{Backend, SqliteSync, Store};

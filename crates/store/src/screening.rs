@@ -138,13 +138,47 @@ impl Store {
         Ok(Some(found))
     }
 
-    /// Grows with every change to any application (its last timeline event): cached
-    /// screening lists are rebuilt when it moves.
-    pub async fn applications_revision(&self) -> Result<i64, StoreError> {
-        let (max,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM application_events")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(max.unwrap_or(0))
+    /// The sent applications of a session changed (any timeline event) after event
+    /// `after`: what a cached list must reload.
+    pub async fn applications_changed_since(
+        &self,
+        session: SessionId,
+        after: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT DISTINCT e.application_id FROM application_events e \
+             JOIN applications a ON a.id = e.application_id \
+             WHERE e.id > $1 AND a.session_id = $2 AND a.status <> 'draft' ORDER BY e.application_id",
+        )
+        .bind(after)
+        .bind(session.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+
+    /// How many sent applications the session has (a deleted account takes its own away).
+    pub async fn sent_count(&self, session: SessionId) -> Result<i64, StoreError> {
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM applications WHERE session_id = $1 AND status <> 'draft'",
+        )
+        .bind(session.0)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n)
+    }
+
+    /// Moves with every change to any application: the last timeline event, and the
+    /// number of applications anonymised when accounts were deleted (a deletion removes
+    /// events, so the first part alone could stand still).
+    pub async fn applications_revision(&self) -> Result<(i64, i64), StoreError> {
+        let (events, anonymised): (Option<i64>, i64) = sqlx::query_as(
+            "SELECT (SELECT MAX(id) FROM application_events), \
+             (SELECT COUNT(*) FROM anonymous_applications)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((events.unwrap_or(0), anonymised))
     }
 
     /// Applies a staff decision if the application still has `from`: status, timeline event

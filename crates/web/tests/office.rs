@@ -838,3 +838,85 @@ async fn staff_are_invited_by_mail_and_choose_their_password() {
         2
     );
 }
+
+#[tokio::test]
+async fn the_list_follows_new_applications_decisions_and_deleted_accounts() {
+    let w = world().await;
+    let app = &w.app;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let list = |query: &str| format!("/api/v1/office/sessions/{}/applications?{query}", w.session);
+    let ids = |text: &str| -> Vec<i64> {
+        let page: Value = serde_json::from_str(text).expect("JSON");
+        let mut ids: Vec<i64> = page["applications"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|a| a["id"].as_i64().expect("id"))
+            .collect();
+        ids.sort();
+        ids
+    };
+    let (_, before) = call(app, Some(&coordinator), Method::GET, &list("sort=id"), None).await;
+    assert_eq!(ids(&before), [w.ana.1, w.ben.1, w.clo.1]);
+
+    // a new application, searched by a word only it has
+    let offered = placements(app, w.session).await;
+    let eve = Applicant {
+        email: "eve@example.org",
+        motivation: "Passionnée d'astronomie et de satellites.",
+        ..ANA
+    };
+    let (_, eve_id) = submitted(app, w.session, &eve, &[offered[0].0]).await;
+    let (_, found) = call(
+        app,
+        Some(&coordinator),
+        Method::GET,
+        &list("q=satellites"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&found), [eve_id]);
+    let (_, newest) = call(
+        app,
+        Some(&coordinator),
+        Method::GET,
+        &list("per_page=1"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&newest), [eve_id], "the most recent first");
+
+    // a decision moves it between facets
+    call(
+        app,
+        Some(&coordinator),
+        Method::POST,
+        "/api/v1/office/applications/decisions",
+        Some(json!({"ids": [eve_id], "decision": "reject", "reason": "x"})),
+    )
+    .await;
+    let (_, rejected) = call(
+        app,
+        Some(&coordinator),
+        Method::GET,
+        &list("status=rejected"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&rejected), [eve_id]);
+
+    // a deleted account takes its application out of the list
+    let gone = w
+        .ben
+        .0
+        .client
+        .delete(app.url("/api/v1/me"))
+        .header("x-csrf-token", &w.ben.0.csrf)
+        .send()
+        .await
+        .expect("delete");
+    assert!(gone.status().is_success(), "{}", gone.status());
+    let (_, after) = call(app, Some(&coordinator), Method::GET, &list("sort=id"), None).await;
+    assert_eq!(ids(&after), [w.ana.1, w.clo.1, eve_id]);
+    assert!(!after.contains("Okafor"));
+}

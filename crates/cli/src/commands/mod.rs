@@ -3,6 +3,7 @@
 pub mod allocate;
 pub mod audit;
 pub mod catalogue;
+pub mod demo;
 pub mod migrate;
 pub mod serve;
 pub mod user;

@@ -420,7 +420,7 @@ pub(crate) async fn visible_application(
         return Ok(None);
     };
     let list = session_list(state, SessionId(row.session_id)).await?;
-    let Ok(index) = list.entries.binary_search_by_key(&id, |e| e.row.id) else {
+    let Some(index) = list.position(id) else {
         return Ok(None);
     };
     let entry = &list.entries[index];

@@ -102,7 +102,8 @@ pub async fn export_applications(
             let (list, state2, lang) = (list.clone(), state.clone(), visitor.lang);
             tokio::task::spawn_blocking(move || {
                 let tr = state2.locales.tr(lang);
-                let entries: Vec<&list::Entry> = ids.iter().map(|&i| &list.entries[i]).collect();
+                let entries: Vec<&list::Entry> =
+                    ids.iter().map(|&i| list.entries[i].as_ref()).collect();
                 export::xlsx(&entries, &state2.snapshot().catalogue, &tr, &path)
             })
             .await

@@ -1,0 +1,69 @@
+//! `cohort demo generate`: sent applications with statuses, timelines and reviews, added
+//! again on a second run without clashing.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cohort(args: &[&str], data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cohort"))
+        .args(args)
+        .env("COHORT_DATA_DIR", data)
+        .env_remove("COHORT_DATABASE_URL")
+        .env("COHORT_LOG", "warn")
+        .output()
+        .expect("run cohort")
+}
+
+#[test]
+fn demo_data_fills_the_first_session_and_can_be_added_to() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    for run in 1..=2 {
+        let out = cohort(&["demo", "generate", "--applications", "300"], &data);
+        assert!(
+            out.status.success(),
+            "run {run}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.starts_with("300 applications to session"),
+            "{stdout}"
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("300/300"),
+            "a progress bar"
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let store = cohort_store::Store::open(&cohort_store::Store::sqlite_url_in(&data))
+            .await
+            .expect("open");
+        let session = store.sessions().await.expect("sessions")[0].id;
+        let rows = store.screening_rows(session).await.expect("rows");
+        assert_eq!(rows.len(), 600);
+        let statuses: std::collections::BTreeSet<&str> =
+            rows.iter().map(|r| r.status.as_str()).collect();
+        assert_eq!(
+            statuses.len(),
+            4,
+            "submitted, shortlisted, rejected, withdrawn: {statuses:?}"
+        );
+        assert!(rows
+            .iter()
+            .all(|r| !r.choices.is_empty() && r.profile.is_some()));
+        assert!(
+            rows.iter().any(|r| !r.eligible),
+            "some fail the nationality rule"
+        );
+        let reviews = store.reviews_in_session(session).await.expect("reviews");
+        assert!(reviews.len() > 100, "{} reviews", reviews.len());
+        assert!(reviews.iter().all(|r| (1.0..=5.0).contains(&r.score)));
+        let timeline = store.application_events(rows[0].id).await.expect("events");
+        assert_eq!(timeline[0].kind, "created");
+    });
+}
