@@ -185,6 +185,12 @@ pub struct ServeArgs {
     /// tests). Without --smtp-url, e-mails go to DATA_DIR/mail.
     #[arg(long, env = "COHORT_MAIL_DIR")]
     pub mail_dir: Option<PathBuf>,
+    /// Keep uploaded documents in an S3-compatible bucket instead of DATA_DIR/files, e.g.
+    /// s3://cohort-documents/prod. Credentials, region and endpoint come from the usual
+    /// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and AWS_ENDPOINT variables
+    /// (AWS_ALLOW_HTTP=true for a server without TLS).
+    #[arg(long, env = "COHORT_FILES_URL")]
+    pub files_url: Option<String>,
     /// The sender of every e-mail.
     #[arg(
         long,

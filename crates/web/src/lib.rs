@@ -21,7 +21,7 @@ mod visitor;
 
 pub use i18n::Locales;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
-pub use state::{system_clock, AppState, Clock, Settings};
+pub use state::{system_clock, AppState, Clock, FilesAt, Settings};
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Request};

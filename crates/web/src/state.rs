@@ -48,16 +48,52 @@ pub struct Settings {
     pub public_url: String,
     /// The clock.
     pub clock: Clock,
-    /// Where uploaded documents are kept (created if missing); `None` keeps them in
-    /// memory, for tests.
-    pub files_dir: Option<PathBuf>,
+    /// Where uploaded documents are kept.
+    pub files: FilesAt,
+}
+
+/// Where uploaded documents are kept.
+#[derive(Clone, Default)]
+pub enum FilesAt {
+    /// In memory (tests).
+    #[default]
+    Memory,
+    /// A local folder, created if missing (the default of `cohort serve`).
+    Folder(PathBuf),
+    /// An object store by URL, e.g. `s3://bucket/prefix`, with its options (for S3:
+    /// `aws_endpoint`, `aws_access_key_id`, `aws_secret_access_key`, `aws_region`,
+    /// `aws_allow_http`).
+    Url {
+        /// The URL.
+        url: String,
+        /// Options by key.
+        options: Vec<(String, String)>,
+    },
+}
+
+impl std::fmt::Debug for FilesAt {
+    // option values may be secrets: only their keys are shown
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FilesAt::Memory => f.write_str("Memory"),
+            FilesAt::Folder(dir) => f.debug_tuple("Folder").field(dir).finish(),
+            FilesAt::Url { url, options } => f
+                .debug_struct("Url")
+                .field("url", url)
+                .field(
+                    "options",
+                    &options.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+                )
+                .finish(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
             .field("public_url", &self.public_url)
-            .field("files_dir", &self.files_dir)
+            .field("files", &self.files)
             .finish()
     }
 }
@@ -68,7 +104,7 @@ impl Settings {
         Settings {
             public_url: public_url.into().trim_end_matches('/').to_owned(),
             clock: system_clock(),
-            files_dir: None,
+            files: FilesAt::Memory,
         }
     }
 
@@ -108,7 +144,7 @@ impl AppState {
     /// Loads the catalogue from the store; fails when there is none yet.
     pub async fn load(store: Store, settings: Settings) -> anyhow::Result<AppState> {
         let snapshot = read_snapshot(&store).await?;
-        let files = crate::documents::open_files(settings.files_dir.as_deref())?;
+        let files = crate::documents::open_files(&settings.files)?;
         Ok(AppState {
             store,
             locales: Arc::new(Locales::load()?),

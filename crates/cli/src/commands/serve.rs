@@ -4,7 +4,7 @@
 use crate::args::ServeArgs;
 use anyhow::Context;
 use cohort_mail::{Mailbox, Sender, Transport};
-use cohort_web::{AppState, Settings};
+use cohort_web::{AppState, FilesAt, Settings};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -15,8 +15,19 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{}", args.bind));
+    let files = match &args.files_url {
+        // credentials and endpoint come from the usual AWS_* variables
+        Some(url) => FilesAt::Url {
+            url: url.clone(),
+            options: std::env::vars()
+                .filter(|(k, _)| k.starts_with("AWS_"))
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+        },
+        None => FilesAt::Folder(args.database.data_dir.join("files")),
+    };
     let settings = Settings {
-        files_dir: Some(args.database.data_dir.join("files")),
+        files,
         ..Settings::new(public_url)
     };
     let state = AppState::load(store.clone(), settings).await?;

@@ -1,22 +1,37 @@
 //! The object store holding uploaded files, and their random names.
 
+use crate::state::FilesAt;
 use object_store::local::LocalFileSystem;
 use object_store::memory::InMemory;
 use object_store::path::Path;
+use object_store::prefix::PrefixStore;
 use object_store::ObjectStore;
 use rand::RngCore;
 use std::sync::Arc;
 
-/// A local folder (created if missing), or memory when there is none (tests).
-pub fn open_files(dir: Option<&std::path::Path>) -> anyhow::Result<Arc<dyn ObjectStore>> {
-    match dir {
-        Some(dir) => {
+/// The object store `at` names: a local folder (created if missing), an S3-compatible
+/// bucket by URL, or memory (tests).
+pub fn open_files(at: &FilesAt) -> anyhow::Result<Arc<dyn ObjectStore>> {
+    match at {
+        FilesAt::Folder(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| {
                 anyhow::anyhow!("cannot create the files folder {}: {e}", dir.display())
             })?;
             Ok(Arc::new(LocalFileSystem::new_with_prefix(dir)?))
         }
-        None => Ok(Arc::new(InMemory::new())),
+        FilesAt::Url { url, options } => {
+            let parsed = url::Url::parse(url)
+                .map_err(|e| anyhow::anyhow!("the files URL {url:?} is not a URL: {e}"))?;
+            let (store, prefix) = object_store::parse_url_opts(&parsed, options.clone())
+                .map_err(|e| anyhow::anyhow!("cannot use the files URL {url}: {e}"))?;
+            let store: Arc<dyn ObjectStore> = Arc::from(store);
+            Ok(if prefix.as_ref().is_empty() {
+                store
+            } else {
+                Arc::new(PrefixStore::new(store, prefix))
+            })
+        }
+        FilesAt::Memory => Ok(Arc::new(InMemory::new())),
     }
 }
 

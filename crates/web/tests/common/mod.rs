@@ -32,6 +32,12 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_with_files(None).await
+    }
+
+    /// Like [`TestApp::spawn`], with documents kept where `files` says (a folder of the
+    /// test by default).
+    pub async fn spawn_with_files(files: Option<cohort_web::FilesAt>) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(&Store::sqlite_url_in(dir.path()))
             .await
@@ -44,7 +50,7 @@ impl TestApp {
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let files_dir = dir.path().join("files");
         let settings = Settings {
-            files_dir: Some(files_dir.clone()),
+            files: files.unwrap_or_else(|| cohort_web::FilesAt::Folder(files_dir.clone())),
             ..Settings::new(base.clone())
         };
         let state = AppState::load(store.clone(), settings)
