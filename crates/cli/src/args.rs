@@ -40,6 +40,24 @@ pub enum Command {
     /// Demonstration data.
     #[command(subcommand)]
     Demo(DemoCommand),
+    /// Sessions (intakes) and their placements.
+    #[command(subcommand)]
+    Session(SessionCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Create a session and its placements from a TOML file: a [session] table (code,
+    /// name.en, name.fr, period_start, period_end, opens, closes in local time, time_zone,
+    /// max_choices, optionally rules = "FILE" relative to it; NATO's rules otherwise) and
+    /// [[placements]] as in catalogue/demo-placements.toml. A file with a mistake changes
+    /// nothing and the error names the field.
+    Import {
+        /// The session file.
+        file: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]

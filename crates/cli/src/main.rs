@@ -41,6 +41,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                     Command::Catalogue(sub) => commands::catalogue::run(sub).await,
                     Command::Audit(sub) => commands::audit::run(sub).await,
                     Command::User(sub) => commands::user::run(sub).await,
+                    Command::Session(sub) => commands::session::run(sub).await,
                     Command::Demo(args::DemoCommand::Generate(args)) => {
                         commands::demo::run(args).await
                     }

@@ -170,3 +170,73 @@ fn staff_accounts_are_created_with_a_link_and_bad_input_is_named() {
         );
     });
 }
+
+#[test]
+fn a_session_file_is_imported_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    let session =
+        "[session]\ncode = \"2027-09\"\nname.en = \"Autumn 2027\"\nname.fr = \"Automne 2027\"\n\
+        period_start = \"2027-09-01\"\nperiod_end = \"2028-02-29\"\nopens = \"2027-01-10T09:00\"\n\
+        closes = \"2027-02-15T23:59\"\ntime_zone = \"Europe/Brussels\"\nrules = \"rules.toml\"\n";
+    let placement = |unit: &str| {
+        format!("\n[[placements]]\nunit = \"{unit}\"\ncapacity = 2\nlanguages = [\"en:C1\"]\ntitle.en = \"T\"\ntitle.fr = \"T\"\ndescription.en = \"D\"\ndescription.fr = \"D\"\n")
+    };
+    std::fs::write(
+        dir.path().join("rules.toml"),
+        include_str!("../../../catalogue/nato-eligibility.toml"),
+    )
+    .expect("rules");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        format!("{session}{}{}", placement("DI"), placement("NOPE")),
+    )
+    .expect("write");
+    let refused = cohort(&["session", "import", bad.to_str().expect("path")], &data);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = text(&refused.stderr);
+    assert!(message.contains("placement #2, field `unit`"), "{message}");
+
+    let good = dir.path().join("good.toml");
+    std::fs::write(
+        &good,
+        format!("{session}{}{}", placement("DI"), placement("DI-NHQ")),
+    )
+    .expect("write");
+    let created = cohort(&["session", "import", good.to_str().expect("path")], &data);
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    assert!(
+        text(&created.stdout).contains("created session 2027-09"),
+        "{}",
+        text(&created.stdout)
+    );
+    let again = cohort(&["session", "import", good.to_str().expect("path")], &data);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("exists already"));
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let store = cohort_store::Store::open(&cohort_store::Store::sqlite_url_in(&data))
+            .await
+            .expect("open");
+        let sessions = store.sessions().await.expect("sessions");
+        let imported: Vec<_> = sessions.iter().filter(|s| s.code == "2027-09").collect();
+        assert_eq!(
+            imported.len(),
+            1,
+            "the bad file left nothing, the good one is there once"
+        );
+        assert_eq!(
+            store
+                .placements(imported[0].id)
+                .await
+                .expect("placements")
+                .len(),
+            2
+        );
+    });
+}

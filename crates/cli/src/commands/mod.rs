@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod migrate;
 pub mod serve;
+pub mod session;
 pub mod user;
 
 use crate::args::DatabaseArgs;

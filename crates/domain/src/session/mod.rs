@@ -2,10 +2,12 @@
 
 mod demo;
 mod placements_file;
+mod session_file;
 mod window;
 
 pub use demo::demo_session;
 pub use placements_file::{placements_from_toml, PlacementsError};
+pub use session_file::{session_from_toml, SessionFile};
 pub use window::{ApplicationWindow, WindowError, WindowState};
 
 use crate::eligibility::{LanguageSkill, RuleSet};

@@ -15,7 +15,7 @@ struct RawFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPlacement {
+pub(super) struct RawPlacement {
     unit: String,
     capacity: i64,
     #[serde(default)]
@@ -57,7 +57,7 @@ pub fn placements_from_toml(
         .collect()
 }
 
-fn placement(
+pub(super) fn placement(
     index: usize,
     raw: RawPlacement,
     catalogue: &Catalogue,
