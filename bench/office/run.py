@@ -133,7 +133,14 @@ def main():
         t = time.perf_counter()
         _, csv = call("GET", f"/api/v1/office/sessions/{session}/applications/export?format=csv")
         print(f"CSV export of {total} rows: {time.perf_counter() - t:.2f} s, {len(csv) / 1e6:.1f} MB")
-        print("dashboard: not built yet")
+        samples = []
+        for i in range(3 + args.requests // 4):
+            t = time.perf_counter()
+            status, html = call("GET", f"/office/sessions/{session}/report")
+            if i >= 3:
+                samples.append(time.perf_counter() - t)
+        print(f"{'dashboard (6 SVG charts + tables)':34} {len(samples):5} {pct(samples, 50):8.1f} "
+              f"{pct(samples, 90):8.1f} {pct(samples, 99):8.1f} {max(samples) * 1000:8.1f}  ({len(html) // 1024} KiB)")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -160,6 +160,18 @@ impl Store {
         .collect()
     }
 
+    /// How many reviews each reviewer has given in the session.
+    pub async fn review_counts(&self, session: SessionId) -> Result<Vec<(i64, i64)>, StoreError> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT r.reviewer_id, COUNT(*) FROM reviews r JOIN applications a ON a.id = r.application_id \
+             WHERE a.session_id = $1 GROUP BY r.reviewer_id",
+        )
+        .bind(session.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
     /// Records that a reviewer steps aside from an application (a conflict of interest).
     pub async fn declare_conflict(
         &self,

@@ -157,6 +157,26 @@ impl Store {
         Ok(rows.into_iter().map(|(id,)| id).collect())
     }
 
+    /// How many applications of the session are in each status, drafts included.
+    pub async fn status_counts(
+        &self,
+        session: SessionId,
+    ) -> Result<Vec<(ApplicationStatus, i64)>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT status, COUNT(*) FROM applications WHERE session_id = $1 GROUP BY status",
+        )
+        .bind(session.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(text, n)| {
+                ApplicationStatus::parse(&text)
+                    .map(|s| (s, n))
+                    .ok_or_else(|| StoreError::Corrupt(format!("status {text:?}")))
+            })
+            .collect()
+    }
+
     /// How many sent applications the session has (a deleted account takes its own away).
     pub async fn sent_count(&self, session: SessionId) -> Result<i64, StoreError> {
         let (n,): (i64,) = sqlx::query_as(

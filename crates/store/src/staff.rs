@@ -62,7 +62,8 @@ impl Store {
     /// Every staff account (not candidates) with its units, by address.
     pub async fn staff_accounts(&self) -> Result<Vec<(crate::Account, Vec<String>)>, StoreError> {
         let accounts: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(
-            "SELECT id, email, role, verified_at FROM accounts WHERE role <> 'candidate' ORDER BY email_key",
+            "SELECT id, email, role, verified_at FROM accounts \
+             WHERE role IN ('reviewer', 'coordinator', 'administrator') ORDER BY email_key",
         )
         .fetch_all(&self.pool)
         .await?;

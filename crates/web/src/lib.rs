@@ -84,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .route("/office", get(office::pages::home))
         .route("/office/sessions/{id}/applications", get(office::pages::screening))
         .route("/office/sessions/{id}/applications/decisions", post(office::pages::decide))
+        .route("/office/sessions/{id}/report", get(office::report::report))
         .route("/office/applications/{id}", get(office::pages::application))
         .route("/office/applications/{id}/review", post(office::pages::save_review))
         .route("/office/applications/{id}/conflict", post(office::pages::conflict))

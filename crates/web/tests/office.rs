@@ -920,3 +920,38 @@ async fn the_list_follows_new_applications_decisions_and_deleted_accounts() {
     assert_eq!(ids(&after), [w.ana.1, w.clo.1, eve_id]);
     assert!(!after.contains("Okafor"));
 }
+
+#[tokio::test]
+async fn the_report_draws_charts_with_their_numbers_for_coordinators_only() {
+    let w = world().await;
+    let app = &w.app;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let reviewer = staff(app, "rev@nato.example", "reviewer", &[&w.unit_a]).await;
+    let path = format!("/office/sessions/{}/report", w.session);
+    let (status, html) = page(app, &coordinator, &path).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert_eq!(
+        html.matches("<svg class=\"chart\" role=\"img\"").count(),
+        6,
+        "six charts"
+    );
+    assert_eq!(html.matches("<table>").count(), 6, "each with its table");
+    // three sent applications: RO, DE, FR one each; two in law
+    assert!(
+        html.contains("<td>RO</td><td>1</td><td>33.3 %</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td>law</td><td>2</td><td>66.7 %</td>"),
+        "{html}"
+    );
+    assert!(html.contains("Candidatures par place"));
+    assert!(
+        html.contains("<td>envoyée</td><td>3</td>"),
+        "the funnel: {html}"
+    );
+    assert_eq!(page(app, &reviewer, &path).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(page(app, &w.ana.0, &path).await.0, StatusCode::NOT_FOUND);
+    let audited = app.store.audit_entries(0, 1000).await.expect("audit");
+    assert!(audited.iter().any(|e| e.action == "report.view"));
+}

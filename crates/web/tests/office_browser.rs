@@ -187,6 +187,11 @@ async fn the_office_screens_reviews_and_ranks_in_a_browser() {
         csv.contains("Popescu") && !csv.contains("Okafor"),
         "the filtered list: {csv}"
     );
+    client
+        .goto(&app.url(&format!("/office/sessions/{session}/report")))
+        .await
+        .expect("report");
+    audit(&client, &axe, "report with charts").await;
     sign_out(&client, &app).await;
 
     // the reviewer: blind review, then the ranking with the keyboard

@@ -9,6 +9,7 @@ mod export;
 pub mod invite;
 mod list;
 pub mod pages;
+pub mod report;
 pub mod review;
 pub mod review_api;
 mod staff;

@@ -67,6 +67,7 @@ struct ListPage<'a> {
     action: String,
     export_csv: String,
     export_xlsx: String,
+    report_href: String,
     reason: String,
     decisions: Vec<Opt>,
     pages: Vec<PageLink>,
@@ -227,6 +228,7 @@ fn render_list(
         action: format!("{}/decisions?{}", uri.path(), encode(&kept)),
         export_csv: export_href(session, &kept, "csv"),
         export_xlsx: export_href(session, &kept, "xlsx"),
+        report_href: format!("/office/sessions/{}/report", session.id.0),
         reason: reason.to_owned(),
         decisions: Decision::ALL
             .into_iter()

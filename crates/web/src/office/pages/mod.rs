@@ -46,7 +46,7 @@ pub(crate) async fn page_staff(
 }
 
 /// 404 in the visitor's language, as for a missing page.
-pub(crate) async fn hidden(state: &AppState, visitor: Visitor, uri: &Uri) -> Response {
+pub async fn hidden(state: &AppState, visitor: Visitor, uri: &Uri) -> Response {
     crate::pages::not_found(State(state.clone()), visitor, uri.clone())
         .await
         .into_response()

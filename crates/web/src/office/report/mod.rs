@@ -1,0 +1,347 @@
+//! `/office/sessions/{id}/report`: a session's dashboard for coordinators — demand per
+//! unit against its seats, nationalities, studies, the funnel by status, reviewer
+//! progress — each as an SVG chart drawn here with the same numbers in a table beside it.
+//! Computed from the in-memory screening list and three queries; viewing it is audited.
+
+mod chart;
+
+use super::api::{audit, session_list};
+use super::pages::{hidden, page_staff, unit_name};
+use crate::pages::forms;
+use crate::pages::view::{render, Chrome};
+use crate::state::AppState;
+use crate::visitor::Visitor;
+use askama::Template;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::Response;
+use chart::{chart, Bar, Chart};
+use cohort_domain::application::ApplicationStatus;
+use cohort_domain::session::SessionId;
+use cohort_domain::Permission;
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+
+/// A chart and its table.
+struct Section {
+    chart: Chart,
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    note: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "office_report.html")]
+struct ReportPage<'a> {
+    chrome: Chrome<'a>,
+    back: String,
+    sections: Vec<Section>,
+    gender_note: String,
+}
+
+fn counted(
+    id: &str,
+    title: String,
+    header: String,
+    tr: &crate::i18n::Tr<'_>,
+    counts: BTreeMap<String, usize>,
+) -> Section {
+    let total: usize = counts.values().sum();
+    let mut rows: Vec<(String, usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let bars = rows
+        .iter()
+        .map(|(label, n)| Bar {
+            label: label.clone(),
+            value: *n as f64,
+            shown: n.to_string(),
+        })
+        .collect();
+    Section {
+        chart: chart(id, title, bars),
+        headers: vec![header, tr.t("report-count"), tr.t("report-share")],
+        rows: rows
+            .into_iter()
+            .map(|(label, n)| {
+                let share = if total == 0 {
+                    0.0
+                } else {
+                    n as f64 * 100.0 / total as f64
+                };
+                vec![label, n.to_string(), format!("{share:.1} %")]
+            })
+            .collect(),
+        note: None,
+    }
+}
+
+/// `GET /office/sessions/{id}/report`.
+pub async fn report(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(id): Path<String>,
+) -> Response {
+    let staff = match page_staff(&state, visitor, &uri, &headers).await {
+        Ok(staff) => staff,
+        Err(response) => return response,
+    };
+    let tr = state.locales.tr(visitor.lang);
+    let Some(id) = id
+        .parse::<i64>()
+        .ok()
+        .filter(|_| staff.role.may(Permission::ScreenApplications))
+    else {
+        return hidden(&state, visitor, &uri).await;
+    };
+    let session = match state.store.session_by_id(SessionId(id)).await {
+        Ok(Some(session)) => session,
+        Ok(None) => return hidden(&state, visitor, &uri).await,
+        Err(_) => return forms::internal(&state, tr, &uri),
+    };
+    let (list, placements, statuses, reviews, people) = match tokio::try_join!(
+        async { session_list(&state, session.id).await.map_err(|_| ()) },
+        async { state.store.placements(session.id).await.map_err(|_| ()) },
+        async { state.store.status_counts(session.id).await.map_err(|_| ()) },
+        async { state.store.review_counts(session.id).await.map_err(|_| ()) },
+        async { state.store.staff_accounts().await.map_err(|_| ()) },
+    ) {
+        Ok(all) => all,
+        Err(()) => return forms::internal(&state, tr, &uri),
+    };
+    if audit(
+        &state,
+        &staff,
+        peer,
+        "report.view",
+        &format!("session:{id}"),
+        serde_json::json!({}),
+    )
+    .await
+    .is_err()
+    {
+        return forms::internal(&state, tr, &uri);
+    }
+    let snapshot = state.snapshot();
+    let live =
+        |e: &&std::sync::Arc<super::list::Entry>| e.row.status != ApplicationStatus::Withdrawn;
+
+    // demand per unit: applications that chose one of its placements, against its seats
+    let mut seats: BTreeMap<String, u32> = BTreeMap::new();
+    for p in &placements {
+        *seats.entry(p.unit.as_str().to_owned()).or_default() += p.capacity;
+    }
+    let mut demand: HashMap<&str, usize> = HashMap::new();
+    for entry in list.entries.iter().filter(live) {
+        for (i, unit) in entry.units.iter().enumerate() {
+            // a unit chosen twice counts once
+            if !entry.units[..i].contains(unit) {
+                *demand.entry(unit.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut unit_rows: Vec<(String, usize, u32, f64)> = seats
+        .iter()
+        .map(|(unit, &s)| {
+            let n = demand.get(unit.as_str()).copied().unwrap_or(0);
+            (
+                unit_name(&snapshot.catalogue, unit, tr.lang),
+                n,
+                s,
+                if s == 0 { 0.0 } else { n as f64 / f64::from(s) },
+            )
+        })
+        .collect();
+    unit_rows.sort_by(|a, b| b.3.total_cmp(&a.3));
+    let demand_section = Section {
+        chart: chart(
+            "demand",
+            tr.t("report-demand"),
+            unit_rows
+                .iter()
+                .map(|(name, _, _, ratio)| Bar {
+                    label: name.clone(),
+                    value: *ratio,
+                    shown: format!("{ratio:.1}"),
+                })
+                .collect(),
+        ),
+        headers: vec![
+            tr.t("office-facet-unit"),
+            tr.t("report-applications"),
+            tr.t("report-seats"),
+            tr.t("report-ratio"),
+        ],
+        rows: unit_rows
+            .into_iter()
+            .map(|(name, n, s, ratio)| {
+                vec![name, n.to_string(), s.to_string(), format!("{ratio:.1}")]
+            })
+            .collect(),
+        note: None,
+    };
+
+    // counted on the values as stored (no allocation per application), worded after
+    let mut nationality_raw: HashMap<&str, usize> = HashMap::new();
+    let mut level_raw: HashMap<&str, usize> = HashMap::new();
+    let mut field_raw: HashMap<&str, usize> = HashMap::new();
+    for entry in list.entries.iter().filter(live) {
+        for n in &entry.profile.nationalities {
+            *nationality_raw.entry(n.as_str()).or_insert(0) += 1;
+        }
+        if let Some(education) = &entry.profile.education {
+            if let Some(l) = &education.level {
+                *level_raw.entry(l.as_str()).or_insert(0) += 1;
+            }
+            if let Some(f) = &education.field {
+                *field_raw.entry(f.as_str()).or_insert(0) += 1;
+            }
+        }
+    }
+    let gather = |raw: HashMap<&str, usize>, word: &dyn Fn(&str) -> String| {
+        let mut out: BTreeMap<String, usize> = BTreeMap::new();
+        for (value, n) in raw {
+            *out.entry(word(value)).or_insert(0) += n;
+        }
+        out
+    };
+    let nationality = gather(nationality_raw, &|v| v.to_uppercase());
+    let level = gather(level_raw, &|v| tr.t(&format!("candidate-level-{v}")));
+    let field = gather(field_raw, &|v| v.to_owned());
+    let mut nationality_section = counted(
+        "nationality",
+        tr.t("report-nationality"),
+        tr.t("office-facet-nationality"),
+        &tr,
+        nationality,
+    );
+    nationality_section.note = Some(tr.t("report-no-caps"));
+
+    let funnel: BTreeMap<String, usize> = statuses
+        .iter()
+        .map(|(status, n)| {
+            (
+                tr.t(&format!("office-status-{}", status.as_str())),
+                *n as usize,
+            )
+        })
+        .collect();
+    let mut funnel_section = counted(
+        "funnel",
+        tr.t("report-funnel"),
+        tr.t("office-facet-status"),
+        &tr,
+        funnel,
+    );
+    // the funnel reads in the order of the process, not by size
+    let order: Vec<String> = ApplicationStatus::ALL
+        .iter()
+        .map(|s| tr.t(&format!("office-status-{}", s.as_str())))
+        .collect();
+    funnel_section
+        .rows
+        .sort_by_key(|r| order.iter().position(|o| *o == r[0]).unwrap_or(usize::MAX));
+
+    // reviewer progress: reviews done against the live applications of their units
+    let done: HashMap<i64, usize> = reviews.iter().map(|&(who, n)| (who, n as usize)).collect();
+    // applications still to review, per unit (one pass); a reviewer of several units needs
+    // the union, counted apart
+    let open: Vec<&std::sync::Arc<super::list::Entry>> = list
+        .entries
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.row.status,
+                ApplicationStatus::Submitted | ApplicationStatus::Shortlisted
+            )
+        })
+        .collect();
+    let mut per_unit: HashMap<&str, usize> = HashMap::new();
+    for entry in &open {
+        let mut units: Vec<&str> = entry.units.iter().map(String::as_str).collect();
+        units.sort_unstable();
+        units.dedup();
+        for unit in units {
+            *per_unit.entry(unit).or_default() += 1;
+        }
+    }
+    let mut progress_rows = Vec::new();
+    let mut progress_bars = Vec::new();
+    for (account, units) in people.iter().filter(|(a, _)| a.role == "reviewer") {
+        let to_review = list
+            .entries
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.row.status,
+                    ApplicationStatus::Submitted | ApplicationStatus::Shortlisted
+                )
+            })
+            .filter(|e| e.units.iter().any(|u| units.contains(u)))
+            .count();
+        let n = done.get(&account.id).copied().unwrap_or(0);
+        let share = if to_review == 0 {
+            0.0
+        } else {
+            n as f64 * 100.0 / to_review as f64
+        };
+        progress_bars.push(Bar {
+            label: account.email.clone(),
+            value: share,
+            shown: format!("{share:.0} %"),
+        });
+        progress_rows.push(vec![
+            account.email.clone(),
+            units.join(", "),
+            n.to_string(),
+            to_review.to_string(),
+            format!("{share:.0} %"),
+        ]);
+    }
+    let progress_section = Section {
+        chart: chart("reviewers", tr.t("report-reviewers"), progress_bars),
+        headers: vec![
+            tr.t("report-reviewer"),
+            tr.t("office-facet-unit"),
+            tr.t("report-reviewed"),
+            tr.t("report-to-review"),
+            tr.t("report-share"),
+        ],
+        rows: progress_rows,
+        note: None,
+    };
+
+    let page = ReportPage {
+        chrome: Chrome::new(
+            tr,
+            &snapshot.catalogue,
+            &uri,
+            tr.t1("report-title", "session", session.name.get(tr.lang)),
+        ),
+        back: format!("/office/sessions/{id}/applications"),
+        sections: vec![
+            demand_section,
+            funnel_section,
+            nationality_section,
+            counted(
+                "level",
+                tr.t("report-level"),
+                tr.t("office-facet-level"),
+                &tr,
+                level,
+            ),
+            counted(
+                "field",
+                tr.t("report-field"),
+                tr.t("office-facet-field"),
+                &tr,
+                field,
+            ),
+            progress_section,
+        ],
+        gender_note: tr.t("report-gender"),
+    };
+    render(&page, StatusCode::OK)
+}
