@@ -249,6 +249,36 @@ impl ScreeningList {
         list
     }
 
+    /// How many applications in one of `statuses` have each value of `facet` (an
+    /// application counts once per value): integer passes over the columns, for reports.
+    pub fn counts(
+        &self,
+        facet: &str,
+        statuses: &[cohort_domain::application::ApplicationStatus],
+    ) -> std::collections::BTreeMap<String, usize> {
+        let column_of = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap_or(0);
+        let status = &self.columns[column_of("status")];
+        let wanted: Vec<u32> = statuses
+            .iter()
+            .filter_map(|s| status.numbers.get(s.as_str()).copied())
+            .collect();
+        let column = &self.columns[column_of(facet)];
+        let mut counts = vec![0usize; column.values.len()];
+        for i in 0..self.entries.len() {
+            if status.of_entry(i).iter().any(|s| wanted.contains(s)) {
+                for &value in column.of_entry(i) {
+                    counts[value as usize] += 1;
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .map(|(value, n)| (column.values[value].clone(), n))
+            .collect()
+    }
+
     /// The position of an application in [`ScreeningList::entries`].
     pub fn position(&self, id: i64) -> Option<usize> {
         self.by_id.get(&id).map(|&p| p as usize)

@@ -125,27 +125,18 @@ pub async fn report(
         return forms::internal(&state, tr, &uri);
     }
     let snapshot = state.snapshot();
-    let live =
-        |e: &&std::sync::Arc<super::list::Entry>| e.row.status != ApplicationStatus::Withdrawn;
-
     // demand per unit: applications that chose one of its placements, against its seats
     let mut seats: BTreeMap<String, u32> = BTreeMap::new();
     for p in &placements {
         *seats.entry(p.unit.as_str().to_owned()).or_default() += p.capacity;
     }
-    let mut demand: HashMap<&str, usize> = HashMap::new();
-    for entry in list.entries.iter().filter(live) {
-        for (i, unit) in entry.units.iter().enumerate() {
-            // a unit chosen twice counts once
-            if !entry.units[..i].contains(unit) {
-                *demand.entry(unit.as_str()).or_default() += 1;
-            }
-        }
-    }
+    use ApplicationStatus as S;
+    let live = [S::Submitted, S::Shortlisted, S::Rejected];
+    let demand = list.counts("unit", &live);
     let mut unit_rows: Vec<(String, usize, u32, f64)> = seats
         .iter()
         .map(|(unit, &s)| {
-            let n = demand.get(unit.as_str()).copied().unwrap_or(0);
+            let n = demand.get(unit).copied().unwrap_or(0);
             (
                 unit_name(&snapshot.catalogue, unit, tr.lang),
                 n,
@@ -183,33 +174,13 @@ pub async fn report(
         note: None,
     };
 
-    // counted on the values as stored (no allocation per application), worded after
-    let mut nationality_raw: HashMap<&str, usize> = HashMap::new();
-    let mut level_raw: HashMap<&str, usize> = HashMap::new();
-    let mut field_raw: HashMap<&str, usize> = HashMap::new();
-    for entry in list.entries.iter().filter(live) {
-        for n in &entry.profile.nationalities {
-            *nationality_raw.entry(n.as_str()).or_insert(0) += 1;
-        }
-        if let Some(education) = &entry.profile.education {
-            if let Some(l) = &education.level {
-                *level_raw.entry(l.as_str()).or_insert(0) += 1;
-            }
-            if let Some(f) = &education.field {
-                *field_raw.entry(f.as_str()).or_insert(0) += 1;
-            }
-        }
-    }
-    let gather = |raw: HashMap<&str, usize>, word: &dyn Fn(&str) -> String| {
-        let mut out: BTreeMap<String, usize> = BTreeMap::new();
-        for (value, n) in raw {
-            *out.entry(word(value)).or_insert(0) += n;
-        }
-        out
-    };
-    let nationality = gather(nationality_raw, &|v| v.to_uppercase());
-    let level = gather(level_raw, &|v| tr.t(&format!("candidate-level-{v}")));
-    let field = gather(field_raw, &|v| v.to_owned());
+    let nationality = list.counts("nationality", &live);
+    let level: BTreeMap<String, usize> = list
+        .counts("level", &live)
+        .into_iter()
+        .map(|(value, n)| (tr.t(&format!("candidate-level-{value}")), n))
+        .collect();
+    let field = list.counts("field", &live);
     let mut nationality_section = counted(
         "nationality",
         tr.t("report-nationality"),
@@ -246,41 +217,21 @@ pub async fn report(
 
     // reviewer progress: reviews done against the live applications of their units
     let done: HashMap<i64, usize> = reviews.iter().map(|&(who, n)| (who, n as usize)).collect();
-    // applications still to review, per unit (one pass); a reviewer of several units needs
-    // the union, counted apart
-    let open: Vec<&std::sync::Arc<super::list::Entry>> = list
-        .entries
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.row.status,
-                ApplicationStatus::Submitted | ApplicationStatus::Shortlisted
-            )
-        })
-        .collect();
-    let mut per_unit: HashMap<&str, usize> = HashMap::new();
-    for entry in &open {
-        let mut units: Vec<&str> = entry.units.iter().map(String::as_str).collect();
-        units.sort_unstable();
-        units.dedup();
-        for unit in units {
-            *per_unit.entry(unit).or_default() += 1;
-        }
-    }
+    // applications still to review, per unit; a reviewer of several units needs the union,
+    // counted apart
+    let per_unit = list.counts("unit", &[S::Submitted, S::Shortlisted]);
     let mut progress_rows = Vec::new();
     let mut progress_bars = Vec::new();
     for (account, units) in people.iter().filter(|(a, _)| a.role == "reviewer") {
-        let to_review = list
-            .entries
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e.row.status,
-                    ApplicationStatus::Submitted | ApplicationStatus::Shortlisted
-                )
-            })
-            .filter(|e| e.units.iter().any(|u| units.contains(u)))
-            .count();
+        let to_review = match units.as_slice() {
+            [one] => per_unit.get(one).copied().unwrap_or(0),
+            _ => list
+                .entries
+                .iter()
+                .filter(|e| matches!(e.row.status, S::Submitted | S::Shortlisted))
+                .filter(|e| e.units.iter().any(|u| units.contains(u)))
+                .count(),
+        };
         let n = done.get(&account.id).copied().unwrap_or(0);
         let share = if to_review == 0 {
             0.0
