@@ -42,6 +42,11 @@ impl Staff {
         }
     }
 
+    /// Whether a form carried this session's CSRF token.
+    pub fn csrf_ok(&self, sent: Option<&str>) -> bool {
+        crate::pages::forms::tokens_match(&self.csrf_token, sent)
+    }
+
     /// What the audit log names them by.
     pub fn label(&self) -> String {
         format!("{} ({})", self.account.email, self.role.as_str())

@@ -77,7 +77,12 @@ pub async fn page_user(
 
 /// Whether the form carries the session's CSRF token.
 pub fn csrf_ok(user: &PageUser, sent: Option<&str>) -> bool {
-    let expected = user.csrf_token.as_bytes();
+    tokens_match(&user.csrf_token, sent)
+}
+
+/// Whether `sent` is the session's CSRF token `expected`, compared in constant time.
+pub fn tokens_match(expected: &str, sent: Option<&str>) -> bool {
+    let expected = expected.as_bytes();
     sent.is_some_and(|sent| {
         let sent = sent.as_bytes();
         // same work whatever the first differing byte

@@ -5,7 +5,7 @@ use super::{hidden, page_staff, unit_name};
 use crate::api::ApiError;
 use crate::office::api::{audit, is_blind, view, visible_application};
 use crate::office::{review, review_api};
-use crate::pages::forms::{self, csrf_ok, worded, FormData, PageUser};
+use crate::pages::forms::{self, worded, FormData};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -156,12 +156,7 @@ where
         Err(response) => return response,
     };
     let tr = state.locales.tr(visitor.lang);
-    let user = PageUser {
-        account: staff.account.clone(),
-        token_hash: String::new(),
-        csrf_token: staff.csrf_token.clone(),
-    };
-    if !csrf_ok(&user, form.opt("csrf_token").as_deref()) {
+    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
         return forms::csrf_refused(state, tr, uri);
     }
     let Ok(app) = id.parse::<i64>() else {

@@ -6,7 +6,7 @@ use crate::api::ApiError;
 use crate::office::api::{audit, decide_many, is_blind, parse_filter, session_list};
 use crate::office::list::{self, Entry, FACETS};
 use crate::office::Staff;
-use crate::pages::forms::{self, csrf_ok, worded, ErrorView, FormData};
+use crate::pages::forms::{self, worded, ErrorView, FormData};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -426,12 +426,7 @@ pub async fn decide(
         Err(_) => return hidden(&state, visitor, &uri).await,
     };
     let form = FormData::parse(&body);
-    let user_csrf = crate::pages::forms::PageUser {
-        account: staff.account.clone(),
-        token_hash: String::new(),
-        csrf_token: staff.csrf_token.clone(),
-    };
-    if !csrf_ok(&user_csrf, form.opt("csrf_token").as_deref()) {
+    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
         return forms::csrf_refused(&state, tr, &uri);
     }
     let back = uri.query().unwrap_or("").to_owned();

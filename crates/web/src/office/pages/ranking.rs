@@ -6,7 +6,7 @@
 use super::{hidden, page_staff};
 use crate::api::ApiError;
 use crate::office::review::{self, Reorder};
-use crate::pages::forms::{self, csrf_ok, worded, FormData, PageUser};
+use crate::pages::forms::{self, worded, FormData};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -138,12 +138,7 @@ pub async fn reorder(
     };
     let tr = state.locales.tr(visitor.lang);
     let form = FormData::parse(&body);
-    let user = PageUser {
-        account: staff.account.clone(),
-        token_hash: String::new(),
-        csrf_token: staff.csrf_token.clone(),
-    };
-    if !csrf_ok(&user, form.opt("csrf_token").as_deref()) {
+    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
         return forms::csrf_refused(&state, tr, &uri);
     }
     let (Ok(placement), Ok(application)) =
