@@ -34,6 +34,7 @@
 //! ```
 
 mod account;
+pub mod allocation;
 pub mod application;
 mod catalogue;
 pub mod eligibility;

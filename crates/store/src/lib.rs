@@ -10,6 +10,7 @@
 //! ```
 
 mod accounts;
+mod allocation;
 mod applications;
 mod audit;
 mod catalogue;
@@ -27,6 +28,7 @@ mod staff;
 mod write;
 
 pub use accounts::{insert_account, insert_email_token, Account, NewAccount, SessionRow};
+pub use allocation::{NewOffer, NewRun, OfferChange, OfferRow, Publication, RunRow};
 pub use applications::{ApplicationEvent, ApplicationRow, Conflict};
 pub use audit::{
     append_audit, AuditEntry, AuditFilter, AuditProblem, AuditProblemKind, AuditReport,

@@ -29,6 +29,7 @@ pub(crate) fn refusal(refusal: Refusal, session: &Session) -> ApiError {
         Refusal::AlreadySubmitted => conflict("application-already-submitted"),
         Refusal::Withdrawn => conflict("application-withdrawn"),
         Refusal::Rejected => conflict("application-rejected"),
+        Refusal::OfferMade => conflict("application-offer-made"),
         Refusal::WindowNotOpen(WindowState::NotYetOpen) => ApiError::Conflict {
             key: "application-not-yet-open",
             args: vec![

@@ -19,6 +19,7 @@ macro_rules! locale_files {
             include_str!(concat!("../../../locales/", $lang, "/privacy.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/candidate.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/office.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/allocation.ftl")),
         ]
     };
 }
@@ -182,7 +183,7 @@ mod tests {
         }
         for path in files {
             let text = std::fs::read_to_string(&path).expect("read");
-            for call in [".t(\"", ".t1(\"", ".count(\""] {
+            for call in [".t(\"", ".t1(\"", ".count(\"", ".with_args(\"", "key: \""] {
                 for piece in text.split(call).skip(1) {
                     if let Some((key, _)) = piece.split_once('"') {
                         if key

@@ -10,6 +10,7 @@ mod applying;
 mod auth;
 mod documents;
 mod i18n;
+mod offers;
 mod office;
 mod ops;
 mod pages;
@@ -57,6 +58,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/my-application/submit", post(pages::submit))
         .route("/my-application/withdraw", post(pages::withdraw))
+        .route("/my-offer", get(offers::page::my_offer))
+        .route("/my-offer/{session}", post(offers::page::answer))
         .route("/api/v1/units", get(api::units::list))
         .route("/api/v1/units/{code}", get(api::units::detail))
         .route("/api/v1/search", get(api::search::search))
@@ -74,6 +77,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/sessions/{id}/application", get(api::applications::get).put(api::applications::save))
         .route("/api/v1/sessions/{id}/application/submit", post(api::applications::submit))
         .route("/api/v1/sessions/{id}/application/withdraw", post(api::applications::withdraw))
+        .route("/api/v1/sessions/{id}/application/outcome", get(offers::api::get_outcome))
+        .route("/api/v1/sessions/{id}/application/offer", post(offers::api::post_answer))
         .route(
             "/api/v1/sessions/{id}/application/documents",
             get(documents::api::list)
@@ -89,6 +94,18 @@ pub fn router(state: AppState) -> Router {
         .route("/office/applications/{id}/review", post(office::pages::save_review))
         .route("/office/applications/{id}/conflict", post(office::pages::conflict))
         .route("/office/placements/{id}/ranking", get(office::pages::ranking).post(office::pages::reorder))
+        .route("/office/sessions/{id}/allocation", get(office::allocation::page::allocation))
+        .route("/office/sessions/{id}/allocation/caps", post(office::allocation::page::save_caps))
+        .route("/office/sessions/{id}/allocation/runs", post(office::allocation::page::run_round))
+        .route("/office/sessions/{id}/allocation/runs/{run}/publish", post(office::allocation::page::publish))
+        .route("/office/sessions/{id}/ranking/close", post(office::allocation::page::close_ranking))
+        .route("/api/v1/office/sessions/{id}/allocation", get(office::allocation::api::get_allocation))
+        .route("/api/v1/office/sessions/{id}/allocation/caps", axum::routing::put(office::allocation::api::put_caps))
+        .route("/api/v1/office/sessions/{id}/allocation/runs", post(office::allocation::api::post_run))
+        .route("/api/v1/office/sessions/{id}/allocation/runs/{run}", get(office::allocation::api::get_run))
+        .route("/api/v1/office/sessions/{id}/allocation/runs/{run}/instance", get(office::allocation::api::get_instance))
+        .route("/api/v1/office/sessions/{id}/allocation/runs/{run}/result", get(office::allocation::api::get_result))
+        .route("/api/v1/office/sessions/{id}/allocation/runs/{run}/publish", post(office::allocation::api::post_publish))
         .route("/api/v1/office/sessions/{id}/applications", get(office::api::list_applications))
         .route("/api/v1/office/sessions/{id}/applications/export", get(office::download::export_applications))
         .route("/api/v1/office/staff", get(office::staff_api::get_staff).post(office::staff_api::post_invite))

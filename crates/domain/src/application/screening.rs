@@ -46,6 +46,9 @@ pub enum DecisionRefusal {
     /// It already is where the decision would put it.
     #[error("the application already has this status")]
     Unchanged,
+    /// An offer was made: the allocation, not screening, decides from here.
+    #[error("an offer was made for this application")]
+    OfferMade,
 }
 
 /// The longest reason kept, in characters.
@@ -99,6 +102,7 @@ pub fn decide_screening(
     match status {
         S::Draft => Err(DecisionRefusal::NotSubmitted),
         S::Withdrawn => Err(DecisionRefusal::Withdrawn),
+        current if current.has_offer() => Err(DecisionRefusal::OfferMade),
         current if current == target => Err(DecisionRefusal::Unchanged),
         _ => Ok(target),
     }
@@ -126,6 +130,8 @@ mod tests {
             (S::Rejected, Shortlist, Ok(S::Shortlisted)),
             (S::Rejected, Reject, Err(Unchanged)),
             (S::Rejected, Reopen, Ok(S::Submitted)),
+            (S::Offered, Reject, Err(OfferMade)),
+            (S::Accepted, Reopen, Err(OfferMade)),
             (S::Withdrawn, Shortlist, Err(Withdrawn)),
             (S::Withdrawn, Reject, Err(Withdrawn)),
             (S::Withdrawn, Reopen, Err(Withdrawn)),

@@ -15,20 +15,32 @@ pub enum ApplicationStatus {
     Shortlisted,
     /// Not kept by the internship office (the reason is recorded).
     Rejected,
+    /// The allocation gave the candidate a placement; the offer awaits an answer.
+    Offered,
+    /// The candidate accepted the offer.
+    Accepted,
+    /// The candidate declined the offer.
+    Declined,
+    /// The offer's reply deadline passed without an answer.
+    Expired,
 }
 
 impl ApplicationStatus {
     /// Every status, in the order of the funnel.
-    pub const ALL: [ApplicationStatus; 5] = [
+    pub const ALL: [ApplicationStatus; 9] = [
         ApplicationStatus::Draft,
         ApplicationStatus::Submitted,
         ApplicationStatus::Shortlisted,
         ApplicationStatus::Rejected,
+        ApplicationStatus::Offered,
+        ApplicationStatus::Accepted,
+        ApplicationStatus::Declined,
+        ApplicationStatus::Expired,
         ApplicationStatus::Withdrawn,
     ];
 
     /// The stored and API name: `draft`, `submitted`, `withdrawn`, `shortlisted`,
-    /// `rejected`.
+    /// `rejected`, `offered`, `accepted`, `declined`, `expired`.
     pub fn as_str(self) -> &'static str {
         match self {
             ApplicationStatus::Draft => "draft",
@@ -36,6 +48,10 @@ impl ApplicationStatus {
             ApplicationStatus::Withdrawn => "withdrawn",
             ApplicationStatus::Shortlisted => "shortlisted",
             ApplicationStatus::Rejected => "rejected",
+            ApplicationStatus::Offered => "offered",
+            ApplicationStatus::Accepted => "accepted",
+            ApplicationStatus::Declined => "declined",
+            ApplicationStatus::Expired => "expired",
         }
     }
 
@@ -48,11 +64,20 @@ impl ApplicationStatus {
 
     /// Sent and not taken back: the office works on it.
     pub fn is_submitted(self) -> bool {
+        !matches!(
+            self,
+            ApplicationStatus::Draft | ApplicationStatus::Withdrawn
+        )
+    }
+
+    /// The allocation has reached it: an offer was made (whatever became of it).
+    pub fn has_offer(self) -> bool {
         matches!(
             self,
-            ApplicationStatus::Submitted
-                | ApplicationStatus::Shortlisted
-                | ApplicationStatus::Rejected
+            ApplicationStatus::Offered
+                | ApplicationStatus::Accepted
+                | ApplicationStatus::Declined
+                | ApplicationStatus::Expired
         )
     }
 }
@@ -93,6 +118,9 @@ pub enum Refusal {
     /// The office decided not to keep it; there is nothing left to withdraw.
     #[error("the application was not retained")]
     Rejected,
+    /// An offer was made: the candidate answers it (declines) rather than withdraws.
+    #[error("an offer was made; answer it instead")]
+    OfferMade,
     /// Outside the application window.
     #[error("the application window is not open")]
     WindowNotOpen(WindowState),
@@ -118,9 +146,19 @@ pub fn decide(
     match (status, action) {
         (S::Withdrawn, _) => Err(Refusal::Withdrawn),
         (S::Rejected, Action::Withdraw) => Err(Refusal::Rejected),
-        (S::Submitted | S::Shortlisted | S::Rejected, Action::SaveDraft | Action::Submit) => {
-            Err(Refusal::AlreadySubmitted)
+        (S::Offered | S::Accepted | S::Declined | S::Expired, Action::Withdraw) => {
+            Err(Refusal::OfferMade)
         }
+        (
+            S::Submitted
+            | S::Shortlisted
+            | S::Rejected
+            | S::Offered
+            | S::Accepted
+            | S::Declined
+            | S::Expired,
+            Action::SaveDraft | Action::Submit,
+        ) => Err(Refusal::AlreadySubmitted),
         (S::Draft | S::Submitted | S::Shortlisted, Action::Withdraw) => Ok(S::Withdrawn),
         (S::Draft, Action::SaveDraft) => match submit.window {
             WindowState::Closed => Err(Refusal::WindowNotOpen(WindowState::Closed)),
@@ -200,6 +238,19 @@ mod tests {
                 Err(Refusal::AlreadySubmitted),
             ),
             (S::Rejected, Action::Withdraw, READY, Err(Refusal::Rejected)),
+            (S::Offered, Action::Withdraw, READY, Err(Refusal::OfferMade)),
+            (
+                S::Accepted,
+                Action::Withdraw,
+                READY,
+                Err(Refusal::OfferMade),
+            ),
+            (
+                S::Expired,
+                Action::Submit,
+                READY,
+                Err(Refusal::AlreadySubmitted),
+            ),
         ];
         for (status, action, context, expect) in cases {
             assert_eq!(

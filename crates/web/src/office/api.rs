@@ -472,6 +472,7 @@ fn decision_refusal_key(refusal: cohort_domain::application::DecisionRefusal) ->
         R::NotSubmitted => "office-decision-not-submitted",
         R::Withdrawn => "office-decision-withdrawn",
         R::Unchanged => "office-decision-unchanged",
+        R::OfferMade => "office-decision-offer-made",
     }
 }
 

@@ -3,6 +3,7 @@
 //! the unit scope; whatever is not allowed answers 404, like a missing page, so that the
 //! back office reveals nothing to those outside it.
 
+pub mod allocation;
 pub mod api;
 pub mod download;
 mod export;

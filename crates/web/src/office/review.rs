@@ -11,7 +11,7 @@ use cohort_domain::application::ApplicationStatus;
 use cohort_domain::review::{disagree, propose, Ranking, RankingMove, Rubric};
 use cohort_domain::session::{Placement, PlacementId, SessionId};
 use cohort_domain::{Permission, Role};
-use cohort_store::{NewAuditEntry, NewReview, ReviewRow};
+use cohort_store::{NewReview, ReviewRow};
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 
@@ -52,24 +52,6 @@ pub fn works_for(staff: &Staff, unit: &str) -> bool {
     match staff.role {
         Role::Reviewer => staff.units.iter().any(|u| u == unit),
         _ => staff.role.may(Permission::ScreenApplications),
-    }
-}
-
-fn audit_entry<'a>(
-    staff_label: &'a str,
-    staff: &Staff,
-    action: &'a str,
-    subject: &'a str,
-    detail: &'a str,
-    address: &'a str,
-) -> NewAuditEntry<'a> {
-    NewAuditEntry {
-        actor_id: Some(staff.account.id),
-        actor: staff_label,
-        action,
-        subject,
-        detail,
-        address: Some(address),
     }
 }
 
@@ -134,7 +116,7 @@ pub async fn review(
                 scores: &json,
                 score,
                 comment: comment.trim(),
-                audit: audit_entry(&label, staff, "review.save", &subject, &detail, &address),
+                audit: staff.audit_entry(&label, "review.save", &subject, &detail, &address),
             },
             state.settings.now(),
         )
@@ -196,14 +178,7 @@ pub async fn step_aside(
             application,
             staff.account.id,
             reason,
-            &audit_entry(
-                &label,
-                staff,
-                "review.conflict",
-                &subject,
-                &detail,
-                &address,
-            ),
+            &staff.audit_entry(&label, "review.conflict", &subject, &detail, &address),
             state.settings.now(),
         )
         .await
@@ -391,7 +366,7 @@ pub async fn reorder(
             current.placement.session,
             current.placement.id,
             &ranking.ranks(),
-            &audit_entry(&label, staff, "ranking.save", &subject, &detail, &address),
+            &staff.audit_entry(&label, "ranking.save", &subject, &detail, &address),
             state.settings.now(),
         )
         .await
@@ -427,7 +402,7 @@ pub async fn close(
         .store
         .close_ranking(
             session,
-            &audit_entry(&label, staff, "ranking.close", &subject, "{}", &address),
+            &staff.audit_entry(&label, "ranking.close", &subject, "{}", &address),
             state.settings.now(),
         )
         .await

@@ -51,6 +51,26 @@ impl Staff {
     pub fn label(&self) -> String {
         format!("{} ({})", self.account.email, self.role.as_str())
     }
+
+    /// An audit entry for something they did from `address`; `label` is [`Staff::label`]
+    /// (borrowed, so the caller keeps it alive).
+    pub fn audit_entry<'a>(
+        &self,
+        label: &'a str,
+        action: &'a str,
+        subject: &'a str,
+        detail: &'a str,
+        address: &'a str,
+    ) -> cohort_store::NewAuditEntry<'a> {
+        cohort_store::NewAuditEntry {
+            actor_id: Some(self.account.id),
+            actor: label,
+            action,
+            subject,
+            detail,
+            address: Some(address),
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for Staff {

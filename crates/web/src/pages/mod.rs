@@ -2,7 +2,7 @@
 
 mod account;
 mod api_reference;
-mod candidate;
+pub(crate) mod candidate;
 pub(crate) mod forms;
 mod home;
 mod not_found;

@@ -82,3 +82,24 @@ pub async fn candidate(app: &TestApp, email: &str) -> Candidate {
         account_id,
     }
 }
+
+/// Signs in again (e.g. after the clock moved past the sign-in's lifetime).
+pub async fn sign_in(app: &TestApp, email: &str, password: &str, account_id: i64) -> Candidate {
+    let client = Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let login = client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), StatusCode::OK);
+    let body: Value = login.json().await.expect("JSON");
+    Candidate {
+        client,
+        csrf: body["csrf_token"].as_str().expect("csrf").to_owned(),
+        account_id,
+    }
+}

@@ -22,6 +22,9 @@ pub struct TestApp {
     /// The server's state, e.g. to reload its snapshot after writing to the store.
     #[allow(dead_code)]
     pub state: AppState,
+    /// Added to the system time by the server's clock ([`TestApp::advance`]).
+    #[allow(dead_code)]
+    pub clock_offset: std::sync::Arc<std::sync::atomic::AtomicI64>,
     /// The SMTP sink the outbox worker delivers to ([`TestApp::spawn_with_smtp`]).
     #[allow(dead_code)]
     pub smtp: Option<cohort_smtp_sink::SmtpSink>,
@@ -49,8 +52,14 @@ impl TestApp {
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let files_dir = dir.path().join("files");
+        let clock_offset = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+        let offset = clock_offset.clone();
+        let system = cohort_web::system_clock();
         let settings = Settings {
             files: files.unwrap_or_else(|| cohort_web::FilesAt::Folder(files_dir.clone())),
+            clock: std::sync::Arc::new(move || {
+                system() + offset.load(std::sync::atomic::Ordering::SeqCst)
+            }),
             ..Settings::new(base.clone())
         };
         let state = AppState::load(store.clone(), settings)
@@ -65,6 +74,7 @@ impl TestApp {
             store,
             files_dir,
             state,
+            clock_offset,
             smtp: None,
             shutdown: Some(tx),
             server: Some(server),
@@ -95,6 +105,13 @@ impl TestApp {
         ));
         app.smtp = Some(sink);
         app
+    }
+
+    /// Moves the server's clock forward (sign-ins older than 12 hours then lapse).
+    #[allow(dead_code)]
+    pub fn advance(&self, millis: i64) {
+        self.clock_offset
+            .fetch_add(millis, std::sync::atomic::Ordering::SeqCst);
     }
 
     pub fn url(&self, path: &str) -> String {

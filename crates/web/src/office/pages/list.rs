@@ -68,6 +68,7 @@ struct ListPage<'a> {
     export_csv: String,
     export_xlsx: String,
     report_href: String,
+    allocation_href: String,
     reason: String,
     decisions: Vec<Opt>,
     pages: Vec<PageLink>,
@@ -229,6 +230,7 @@ fn render_list(
         export_csv: export_href(session, &kept, "csv"),
         export_xlsx: export_href(session, &kept, "xlsx"),
         report_href: format!("/office/sessions/{}/report", session.id.0),
+        allocation_href: format!("/office/sessions/{}/allocation", session.id.0),
         reason: reason.to_owned(),
         decisions: Decision::ALL
             .into_iter()

@@ -124,7 +124,7 @@ pub(super) async fn current(state: &AppState, account: i64) -> Result<Option<Cur
     }))
 }
 
-pub(super) fn zoned(millis: i64, session: &Session) -> String {
+pub(crate) fn zoned(millis: i64, session: &Session) -> String {
     jiff::Timestamp::from_millisecond(millis).map_or_else(
         |_| millis.to_string(),
         |t| {

@@ -1,0 +1,319 @@
+//! Offer rounds on SQLite and on PostgreSQL: caps replaced whole, runs stored byte for
+//! byte, only the newest run of a round published and only once, offers made all or
+//! nothing, and an offer answered once.
+
+use cohort_domain::application::ApplicationStatus;
+use cohort_domain::session::{demo_session, placements_from_toml, SessionId};
+use cohort_domain::Catalogue;
+use cohort_store::{
+    insert_account, NewAccount, NewAuditEntry, NewMail, NewOffer, NewRun, OfferChange, Publication,
+    StaffDecision, Store,
+};
+
+const NOW: i64 = 1_780_000_000_000;
+const NATO: &str = include_str!("../../../catalogue/nato-international-staff.toml");
+const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml");
+
+#[macro_use]
+mod backends;
+
+on_both_backends!(runs_offers_and_answers,);
+
+const AUDIT: NewAuditEntry<'static> = NewAuditEntry {
+    actor_id: Some(1),
+    actor: "coord@nato.example (coordinator)",
+    action: "test",
+    subject: "test",
+    detail: "{}",
+    address: None,
+};
+
+async fn account(store: &Store, email: &str, role: &str) -> i64 {
+    let mut tx = store.begin().await.expect("begin");
+    let new = NewAccount {
+        email_key: email,
+        email,
+        password_hash: "$argon2id$fake",
+        role,
+        lang: "en",
+    };
+    let id = insert_account(&mut tx, &new, NOW)
+        .await
+        .expect("insert")
+        .expect("new");
+    tx.commit().await.expect("commit");
+    id
+}
+
+fn mail(to: &str) -> NewMail<'_> {
+    NewMail {
+        to,
+        lang: "en",
+        subject: "Internship offer",
+        body_text: "Offer",
+    }
+}
+
+async fn status(store: &Store, account: i64, session: SessionId) -> ApplicationStatus {
+    store
+        .application(account, session)
+        .await
+        .expect("read")
+        .expect("application")
+        .status
+}
+
+async fn runs_offers_and_answers(store: Store) {
+    let now = jiff::Timestamp::from_millisecond(NOW).expect("instant");
+    let session = demo_session(now, "Europe/Brussels").expect("demo");
+    let catalogue = Catalogue::from_toml(NATO).expect("catalogue");
+    let placements =
+        placements_from_toml(PLACEMENTS, &catalogue, SessionId(0)).expect("placements");
+    let session = store
+        .insert_session(&session, &placements)
+        .await
+        .expect("session");
+    let placement = store.placement_ids(session).await.expect("placements")[0];
+    let coordinator = account(&store, "coord@nato.example", "coordinator").await;
+    let mut people = Vec::new();
+    for who in ["ana@example.org", "ben@example.org"] {
+        let candidate = account(&store, who, "candidate").await;
+        let id = store
+            .save_draft(candidate, session, &[placement], "Motivation", NOW)
+            .await
+            .expect("draft")
+            .expect("draft");
+        store
+            .submit_application(id, "{}", true, NOW)
+            .await
+            .expect("submit")
+            .expect("draft");
+        let shortlist = StaffDecision {
+            application_id: id,
+            from: ApplicationStatus::Submitted,
+            to: ApplicationStatus::Shortlisted,
+            kind: "shortlisted",
+            reason: "good",
+            actor_id: coordinator,
+            mail: None,
+            audit: AUDIT,
+        };
+        store
+            .decide_application(&shortlist, NOW)
+            .await
+            .expect("decide")
+            .expect("submitted");
+        people.push((candidate, id));
+    }
+    let [(ana, ana_app), (ben, ben_app)] = [people[0], people[1]];
+
+    // caps are replaced whole
+    assert_eq!(store.nationality_caps(session).await.expect("caps"), None);
+    for caps in [r#"[{"nationality":"FR","count":1}]"#, "[]"] {
+        store
+            .set_nationality_caps(session, caps, &AUDIT, NOW)
+            .await
+            .expect("set");
+        assert_eq!(
+            store
+                .nationality_caps(session)
+                .await
+                .expect("caps")
+                .as_deref(),
+            Some(caps)
+        );
+    }
+
+    // a ranking with a tie reads back in order
+    store
+        .save_ranking(
+            session,
+            placement,
+            &[(ben_app, 1), (ana_app, 1)],
+            &AUDIT,
+            NOW,
+        )
+        .await
+        .expect("save")
+        .expect("open");
+    let ranked: Vec<_> = store
+        .session_rankings(session)
+        .await
+        .expect("rankings")
+        .into_iter()
+        .map(|(p, a, r)| (p == placement, a, r))
+        .collect();
+    assert_eq!(ranked, vec![(true, ana_app, 1), (true, ben_app, 1)]);
+
+    // runs are stored exactly and listed newest first
+    let run = |seed: i64, instance: &'static str| NewRun {
+        session,
+        round: 1,
+        seed,
+        instance,
+        result: "{\"assignment\":{}}",
+        created_by: coordinator,
+        audit: AUDIT,
+    };
+    let old = store
+        .insert_run(&run(1, "{ \"seed\": 1 }"), NOW)
+        .await
+        .expect("run");
+    let new = store
+        .insert_run(&run(2, "{ \"seed\": 2 }"), NOW + 1)
+        .await
+        .expect("run");
+    let runs = store.runs(session).await.expect("runs");
+    assert_eq!(
+        runs.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![new, old]
+    );
+    assert_eq!(
+        store.run_documents(old).await.expect("docs"),
+        Some(("{ \"seed\": 1 }".into(), "{\"assignment\":{}}".into()))
+    );
+    let old_run = store.run(old).await.expect("read").expect("run");
+    let new_run = store.run(new).await.expect("read").expect("run");
+    assert_eq!(
+        (new_run.round, new_run.seed, new_run.published_at),
+        (1, 2, None)
+    );
+
+    let offers = [
+        NewOffer {
+            application_id: ana_app,
+            placement_id: placement,
+            mail: mail("ana@example.org"),
+        },
+        NewOffer {
+            application_id: ben_app,
+            placement_id: placement,
+            mail: mail("ben@example.org"),
+        },
+    ];
+    let publication = |run, offers| Publication {
+        run,
+        offers,
+        reply_by: NOW + 1000,
+        actor_id: coordinator,
+        audit: AUDIT,
+    };
+    // an older run of the round cannot be published
+    assert!(store
+        .publish_run(&publication(&old_run, &offers), NOW)
+        .await
+        .expect("publish")
+        .is_err());
+    // all or nothing: ben is no longer shortlisted, so no offer is made at all
+    let withdraw = StaffDecision {
+        application_id: ben_app,
+        from: ApplicationStatus::Shortlisted,
+        to: ApplicationStatus::Rejected,
+        kind: "rejected",
+        reason: "changed",
+        actor_id: coordinator,
+        mail: None,
+        audit: AUDIT,
+    };
+    store
+        .decide_application(&withdraw, NOW)
+        .await
+        .expect("decide")
+        .expect("shortlisted");
+    assert!(store
+        .publish_run(&publication(&new_run, &offers), NOW)
+        .await
+        .expect("publish")
+        .is_err());
+    assert_eq!(
+        status(&store, ana, session).await,
+        ApplicationStatus::Shortlisted
+    );
+    assert!(store.offers(session).await.expect("offers").is_empty());
+    assert_eq!(
+        store
+            .run(new)
+            .await
+            .expect("read")
+            .expect("run")
+            .published_at,
+        None
+    );
+    let outbox_before = store
+        .pending_mail(i64::MAX / 2, 100)
+        .await
+        .expect("outbox")
+        .len();
+
+    // published once, with its offer and e-mail
+    store
+        .publish_run(&publication(&new_run, &offers[..1]), NOW + 5)
+        .await
+        .expect("publish")
+        .expect("first time");
+    assert!(store
+        .publish_run(&publication(&new_run, &offers[..1]), NOW + 6)
+        .await
+        .expect("publish")
+        .is_err());
+    let outbox = store.pending_mail(i64::MAX / 2, 100).await.expect("outbox");
+    assert_eq!(outbox.len(), outbox_before + 1);
+    let made = store.offers(session).await.expect("offers");
+    assert_eq!(made.len(), 1);
+    assert_eq!(
+        (
+            made[0].application_id,
+            made[0].round,
+            made[0].reply_by,
+            made[0].status
+        ),
+        (ana_app, 1, NOW + 1000, ApplicationStatus::Offered)
+    );
+    assert_eq!(
+        store
+            .run(new)
+            .await
+            .expect("read")
+            .expect("run")
+            .published_at,
+        Some(NOW + 5)
+    );
+
+    // answered once
+    let answer = |to| OfferChange {
+        application_id: ana_app,
+        to,
+        actor_id: Some(ana),
+        audit: AUDIT,
+    };
+    store
+        .change_offer(&answer(ApplicationStatus::Accepted), NOW + 10)
+        .await
+        .expect("answer")
+        .expect("open offer");
+    assert!(store
+        .change_offer(&answer(ApplicationStatus::Declined), NOW + 11)
+        .await
+        .expect("answer")
+        .is_err());
+    let offer = store.offer_of(ana_app).await.expect("read").expect("offer");
+    assert_eq!(
+        (offer.status, offer.answered_at),
+        (ApplicationStatus::Accepted, Some(NOW + 10))
+    );
+    assert_eq!(
+        status(&store, ana, session).await,
+        ApplicationStatus::Accepted
+    );
+    assert_eq!(store.offer_of(ben_app).await.expect("read"), None);
+    assert_eq!(
+        status(&store, ben, session).await,
+        ApplicationStatus::Rejected
+    );
+    assert!(store
+        .verify_audit()
+        .await
+        .expect("verify")
+        .problems
+        .is_empty());
+}
