@@ -6,14 +6,12 @@
 
 mod common;
 
-use cohort_domain::session::{demo_session, placements_from_toml, SessionId};
 use common::candidates::{sign_in, Candidate, PASSWORD};
-use common::office::{staff, submitted, Applicant, STAFF_PASSWORD};
+use common::office::{staff, submitted, two_placement_session, Applicant, STAFF_PASSWORD};
 use common::TestApp;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml");
 const DAY: i64 = 24 * 3600 * 1000;
 
 async fn call(
@@ -53,54 +51,10 @@ fn applicant(email: &'static str, nationality: &'static str) -> Applicant<'stati
     }
 }
 
-/// A session open now whose first placement has 2 seats and second 1, in two units.
-async fn session(app: &TestApp) -> (i64, [(i64, String); 2]) {
-    let session = demo_session(jiff::Timestamp::now(), "Europe/Brussels").expect("session");
-    let catalogue = app
-        .store
-        .catalogue()
-        .await
-        .expect("read")
-        .expect("catalogue");
-    let mut placements =
-        placements_from_toml(PLACEMENTS, &catalogue, SessionId(0)).expect("placements");
-    placements[0].capacity = 2;
-    let second = placements
-        .iter()
-        .position(|p| p.unit != placements[0].unit)
-        .expect("two units");
-    placements[second].capacity = 1;
-    let id = app
-        .store
-        .insert_session(&session, &placements)
-        .await
-        .expect("insert")
-        .0;
-    let stored = app
-        .store
-        .placements(SessionId(id))
-        .await
-        .expect("placements");
-    let pick = |unit: &cohort_domain::UnitCode, capacity| {
-        stored
-            .iter()
-            .find(|p| &p.unit == unit && p.capacity == capacity)
-            .map(|p| (p.id.0, p.unit.as_str().to_owned()))
-            .expect("placement")
-    };
-    (
-        id,
-        [
-            pick(&placements[0].unit, 2),
-            pick(&placements[second].unit, 1),
-        ],
-    )
-}
-
 #[tokio::test]
 async fn offer_rounds_from_preview_to_second_round() {
     let app = TestApp::spawn().await;
-    let (session, [(p1, unit1), (p2, unit2)]) = session(&app).await;
+    let (session, [(p1, unit1), (p2, unit2)]) = two_placement_session(&app).await;
     let (ana, ana_id) = submitted(
         &app,
         session,
@@ -562,7 +516,7 @@ async fn offer_rounds_from_preview_to_second_round() {
 #[tokio::test]
 async fn only_coordinators_reach_the_offer_rounds() {
     let app = TestApp::spawn().await;
-    let (session, [(_, unit1), _]) = session(&app).await;
+    let (session, [(_, unit1), _]) = two_placement_session(&app).await;
     let coordinator = staff(&app, "coord@nato.example", "coordinator", &[]).await;
     let reviewer = staff(&app, "rev@nato.example", "reviewer", &[&unit1]).await;
     let administrator = staff(&app, "admin@nato.example", "administrator", &[]).await;

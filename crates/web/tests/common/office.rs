@@ -32,6 +32,51 @@ pub async fn open_session(app: &TestApp) -> i64 {
         .0
 }
 
+/// A session open now (like [`open_session`]) whose first placement has 2 seats and
+/// another, of another unit, 1: their (id, unit code).
+pub async fn two_placement_session(app: &TestApp) -> (i64, [(i64, String); 2]) {
+    let session = demo_session(jiff::Timestamp::now(), "Europe/Brussels").expect("session");
+    let catalogue = app
+        .store
+        .catalogue()
+        .await
+        .expect("read")
+        .expect("catalogue");
+    let mut placements =
+        placements_from_toml(PLACEMENTS, &catalogue, SessionId(0)).expect("placements");
+    placements[0].capacity = 2;
+    let second = placements
+        .iter()
+        .position(|p| p.unit != placements[0].unit)
+        .expect("two units");
+    placements[second].capacity = 1;
+    let id = app
+        .store
+        .insert_session(&session, &placements)
+        .await
+        .expect("insert")
+        .0;
+    let stored = app
+        .store
+        .placements(SessionId(id))
+        .await
+        .expect("placements");
+    let pick = |unit: &cohort_domain::UnitCode, capacity| {
+        stored
+            .iter()
+            .find(|p| &p.unit == unit && p.capacity == capacity)
+            .map(|p| (p.id.0, p.unit.as_str().to_owned()))
+            .expect("placement")
+    };
+    (
+        id,
+        [
+            pick(&placements[0].unit, 2),
+            pick(&placements[second].unit, 1),
+        ],
+    )
+}
+
 /// The session's placements as the API lists them: (id, unit code).
 pub async fn placements(app: &TestApp, session: i64) -> Vec<(i64, String)> {
     let list: Value = reqwest::get(app.url(&format!("/api/v1/sessions/{session}/placements")))
