@@ -139,7 +139,9 @@ pub async fn get_outcome(
     request_body = AnswerRequest,
     responses(
         (status = 200, description = "Answered; the new outcome", body = OutcomeBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody),
         (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "CSRF token missing", body = ErrorBody),
         (status = 404, description = "No application in this session", body = ErrorBody),
         (status = 409, description = "No offer, already answered, or the deadline passed; nothing changed", body = ErrorBody),
         (status = 422, description = "The answer is neither accept nor decline", body = ErrorBody),

@@ -251,6 +251,8 @@ pub async fn get_allocation(
     responses(
         (status = 204, description = "Saved"),
         (status = 400, description = "Not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "CSRF token missing", body = ErrorBody),
         (status = 404, description = "No such session for this account", body = ErrorBody),
         (status = 422, description = "A cap is wrong; the entry is named (`caps[2]`)", body = ErrorBody),
     ))]
@@ -281,6 +283,9 @@ pub async fn put_caps(
     request_body = RunRequest,
     responses(
         (status = 201, description = "The stored run and its figures", body = RunBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "CSRF token missing", body = ErrorBody),
         (status = 404, description = "No such session for this account", body = ErrorBody),
         (status = 409, description = "The application window is open or ranking is not closed", body = ErrorBody),
         (status = 422, description = "The seed is out of range", body = ErrorBody),
@@ -314,6 +319,7 @@ pub async fn post_run(
     params(("id" = i64, Path, description = "The session's id"), ("run" = i64, Path, description = "The run's id")),
     responses(
         (status = 200, description = "The run", body = RunBody),
+        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such run for this account", body = ErrorBody),
     ))]
 pub async fn get_run(
@@ -336,6 +342,7 @@ pub async fn get_run(
     params(("id" = i64, Path, description = "The session's id"), ("run" = i64, Path, description = "The run's id")),
     responses(
         (status = 200, description = "The instance JSON", content_type = "application/json"),
+        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such run for this account", body = ErrorBody),
     ))]
 pub async fn get_instance(
@@ -353,6 +360,7 @@ pub async fn get_instance(
     params(("id" = i64, Path, description = "The session's id"), ("run" = i64, Path, description = "The run's id")),
     responses(
         (status = 200, description = "The result JSON", content_type = "application/json"),
+        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such run for this account", body = ErrorBody),
     ))]
 pub async fn get_result(
@@ -425,6 +433,9 @@ async fn document(
     request_body = PublishRequest,
     responses(
         (status = 200, description = "Offers made", body = PublishBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "CSRF token missing", body = ErrorBody),
         (status = 404, description = "No such run for this account", body = ErrorBody),
         (status = 409, description = "Already published, replaced by a newer run, or an application changed meanwhile; nothing changed", body = ErrorBody),
         (status = 422, description = "The reply period is out of 1–90 days", body = ErrorBody),
