@@ -176,3 +176,4 @@ api-response-office_publish_run-401 = not signed in
 api-response-office_publish_run-403 = CSRF token missing
 api-response-answer_offer-400 = not the expected JSON
 api-response-answer_offer-403 = CSRF token missing
+report-caps = Nationality caps of this session (interns at most): { $caps }.

@@ -176,3 +176,4 @@ api-response-office_publish_run-401 = non connecté
 api-response-office_publish_run-403 = jeton CSRF manquant
 api-response-answer_offer-400 = pas le JSON attendu
 api-response-answer_offer-403 = jeton CSRF manquant
+report-caps = Plafonds par nationalité de cette session (stagiaires au plus) : { $caps }.

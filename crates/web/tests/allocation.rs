@@ -160,6 +160,16 @@ async fn offer_rounds_from_preview_to_second_round() {
     .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
 
+    let report = coordinator
+        .client
+        .get(app.url(&format!("/office/sessions/{session}/report")))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("report");
+    let report = report.text().await.expect("html");
+    assert!(report.contains("FR ≤ 1"), "the report shows the caps");
+
     // round 1, a preview: ana gets her first choice; one of ben and cat gives way to the cap
     let (status, run) = call(
         &app,

@@ -123,6 +123,10 @@ async fn every_office_route_checks_the_role_and_the_scope() {
     let ranking = format!("/api/v1/office/placements/{placement_a}/ranking");
     let close = format!("/api/v1/office/sessions/{}/ranking/close", w.session);
     let decide = "/api/v1/office/applications/decisions";
+    let allocation = format!("/api/v1/office/sessions/{}/allocation", w.session);
+    let caps = format!("{allocation}/caps");
+    let runs = format!("{allocation}/runs");
+    let no_run = format!("{runs}/999999");
     let staff_path = "/api/v1/office/staff";
     let scores =
         json!({"scores": {"motivation": 3, "education": 3, "languages": 3, "experience": 3}});
@@ -187,6 +191,26 @@ async fn every_office_route_checks_the_role_and_the_scope() {
             Some(json!({"reason": "I know her"})),
             [401, 404, 204, 404, 404, 404],
         ),
+        (
+            Method::GET,
+            &allocation,
+            None,
+            [401, 404, 404, 404, 200, 404],
+        ),
+        (
+            Method::PUT,
+            &caps,
+            Some(json!({"caps": []})),
+            [401, 404, 404, 404, 204, 404],
+        ),
+        // the window is open: a coordinator is told so, everyone else sees nothing
+        (
+            Method::POST,
+            &runs,
+            Some(json!({})),
+            [401, 404, 404, 404, 409, 404],
+        ),
+        (Method::GET, &no_run, None, [401, 404, 404, 404, 404, 404]),
         (Method::POST, &close, None, [401, 404, 404, 404, 204, 404]),
     ];
     for (method, path, body, row) in routes {

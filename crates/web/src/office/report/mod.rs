@@ -131,7 +131,8 @@ pub async fn report(
         *seats.entry(p.unit.as_str().to_owned()).or_default() += p.capacity;
     }
     use ApplicationStatus as S;
-    let live = [S::Submitted, S::Shortlisted, S::Rejected];
+    // every sent application, whatever became of it
+    let live: Vec<S> = S::ALL.into_iter().filter(|s| s.is_submitted()).collect();
     let demand = list.counts("unit", &live);
     let mut unit_rows: Vec<(String, usize, u32, f64)> = seats
         .iter()
@@ -188,7 +189,31 @@ pub async fn report(
         &tr,
         nationality,
     );
-    nationality_section.note = Some(tr.t("report-no-caps"));
+    let caps = match crate::office::allocation::caps_of(&state, &session).await {
+        Ok(caps) => caps,
+        Err(_) => return forms::internal(&state, tr, &uri),
+    };
+    nationality_section.note = Some(if caps.is_empty() {
+        tr.t("report-no-caps")
+    } else {
+        let counts = caps.counts(seats.values().sum());
+        let listed: Vec<String> = caps
+            .caps()
+            .iter()
+            .map(|c| {
+                let count = counts.get(&c.nationality).copied().unwrap_or(0);
+                match c.limit {
+                    cohort_domain::allocation::CapLimit::Count(_) => {
+                        format!("{} ≤ {count}", c.nationality)
+                    }
+                    cohort_domain::allocation::CapLimit::Percent(p) => {
+                        format!("{} ≤ {count} ({p} %)", c.nationality)
+                    }
+                }
+            })
+            .collect();
+        tr.t1("report-caps", "caps", listed.join(", "))
+    });
 
     let funnel: BTreeMap<String, usize> = statuses
         .iter()
