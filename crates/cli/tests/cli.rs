@@ -227,3 +227,60 @@ fn an_invalid_instance_names_the_entry_and_writes_nothing() {
     );
     assert!(!output.exists(), "no partial result");
 }
+
+#[test]
+fn a_rounds_exported_instance_replays_byte_for_byte_through_cohort_match() {
+    use cohort_domain::allocation::{Round, RoundCandidate, RoundPlacement};
+    use cohort_domain::session::PlacementId;
+    use cohort_domain::{Nationality, UnitCode};
+    // built by the same code as the offer rounds' runs, with ties and a cap
+    let fr = Nationality::parse("FR").expect("FR");
+    let unit = UnitCode::parse("CYBER").expect("unit");
+    let round = Round {
+        seed: 42,
+        candidates: (1..=6)
+            .map(|a| RoundCandidate {
+                application_id: a,
+                nationality: (a % 2 == 0).then_some(fr),
+                choices: vec![PlacementId(10), PlacementId(11)],
+            })
+            .collect(),
+        placements: vec![
+            RoundPlacement {
+                id: PlacementId(10),
+                unit: unit.clone(),
+                seats_left: 2,
+                ranking: vec![vec![2, 4, 6], vec![1, 3]],
+            },
+            RoundPlacement {
+                id: PlacementId(11),
+                unit,
+                seats_left: 2,
+                ranking: vec![vec![1, 2, 3, 4, 5, 6]],
+            },
+        ],
+        caps_left: [(fr, 1)].into_iter().collect(),
+    };
+    // what a run stores (and its page offers for download)
+    let instance = format!("{}\n", round.to_json());
+    let stored = format!(
+        "{}\n",
+        cohort_matching::solve_json_with(&instance, cohort_matching::Millis::Fixed(0.0))
+            .expect("valid")
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let input = dir.path().join("run-1-instance.json");
+    let output = dir.path().join("result.json");
+    std::fs::write(&input, &instance).expect("write");
+    let args = [
+        "match",
+        "--reproducible",
+        "--input",
+        input.to_str().expect("utf-8"),
+        "--output",
+        output.to_str().expect("utf-8"),
+    ];
+    let out = cohort(&args, dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&output).expect("result"), stored);
+}

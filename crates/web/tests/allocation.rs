@@ -242,7 +242,11 @@ async fn offer_rounds_from_preview_to_second_round() {
         .expect("text");
     let replayed = cohort_matching::solve_json_with(&instance, cohort_matching::Millis::Fixed(0.0))
         .expect("valid instance");
-    assert_eq!(replayed, result);
+    assert_eq!(
+        format!("{replayed}\n"),
+        result,
+        "what `cohort match --reproducible` writes"
+    );
     assert!(
         instance.contains("\"seed\": 7") && instance.contains("\"FR\": 1"),
         "{instance}"

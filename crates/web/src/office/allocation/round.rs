@@ -77,6 +77,9 @@ pub async fn run(
     let instance = round.to_json();
     let result = cohort_matching::solve_json_with(&instance, Millis::Fixed(0.0))
         .map_err(|e| ApiError::internal(anyhow::anyhow!("built an invalid instance: {e}")))?;
+    // both kept as `cohort match` writes files (a final newline), so that
+    // `cohort match --reproducible` on the downloaded instance gives the result file
+    let (instance, result) = (format!("{instance}\n"), format!("{result}\n"));
     let outcome = RoundOutcome::from_json(&result).map_err(ApiError::internal)?;
     let preview = preview(&round, &outcome);
     let label = staff.label();
