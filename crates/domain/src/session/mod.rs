@@ -1,11 +1,18 @@
 //! Sessions (one intake: a period and an application window) and their placements.
 
 mod demo;
+mod fields;
+mod placement_fields;
 mod placements_file;
 mod session_file;
 mod window;
 
 pub use demo::demo_session;
+pub use fields::{SessionFieldError, SessionFields, SessionProblem};
+pub use placement_fields::{
+    placements_from_rows, PlacementFieldError, PlacementFields, PlacementProblem, RowProblem,
+    COLUMNS, MAX_SEATS,
+};
 pub use placements_file::{placements_from_toml, PlacementsError};
 pub use session_file::{session_from_toml, SessionFile};
 pub use window::{ApplicationWindow, WindowError, WindowState};

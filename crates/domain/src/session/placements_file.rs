@@ -1,10 +1,9 @@
 //! Placements written as TOML (`catalogue/demo-placements.toml`, or a coordinator's file).
 
+use super::placement_fields::PlacementFields;
 use super::{Placement, PlacementId, SessionId};
-use crate::eligibility::LanguageSkill;
 use crate::lang::Localized;
-use crate::unit::UnitCode;
-use crate::{Catalogue, CefrLevel, LanguageCode};
+use crate::Catalogue;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -63,59 +62,25 @@ pub(super) fn placement(
     catalogue: &Catalogue,
     session: SessionId,
 ) -> Result<Placement, PlacementsError> {
-    let fail = |field: &str, problem: String| PlacementsError {
-        location: format!("placement #{}", index + 1),
-        field: field.into(),
-        problem,
+    let fields = PlacementFields {
+        unit: raw.unit,
+        capacity: raw.capacity.to_string(),
+        title_en: raw.title.en,
+        title_fr: raw.title.fr,
+        description_en: raw.description.en,
+        description_fr: raw.description.fr,
+        languages: raw.languages.join(" "),
+        fields: raw.fields.join(";"),
     };
-    let unit = UnitCode::parse(&raw.unit)
-        .ok()
-        .filter(|code| catalogue.unit(code).is_some())
-        .ok_or_else(|| {
-            fail(
-                "unit",
-                format!("{:?} is not a unit of the catalogue", raw.unit),
-            )
-        })?;
-    let capacity = u32::try_from(raw.capacity)
-        .ok()
-        .filter(|c| *c <= 1000)
-        .ok_or_else(|| {
-            fail(
-                "capacity",
-                format!("{} is not between 0 and 1000", raw.capacity),
-            )
-        })?;
-    let languages = raw
-        .languages
-        .iter()
-        .map(|text| {
-            let (language, level) = text.split_once(':').unwrap_or((text, ""));
-            Ok(LanguageSkill {
-                language: LanguageCode::parse(language)
-                    .map_err(|e| fail("languages", e.to_string()))?,
-                level: CefrLevel::parse(level).map_err(|e| fail("languages", e.to_string()))?,
-            })
+    fields
+        .check(catalogue, session, PlacementId(0))
+        .map_err(|problems| {
+            let first = &problems[0];
+            PlacementsError {
+                location: format!("placement #{}", index + 1),
+                // the file's own names: `title.en`, not `title_en`
+                field: first.field.replacen('_', ".", 1),
+                problem: first.problem.to_string(),
+            }
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    for (field, text) in [
-        ("title.en", &raw.title.en),
-        ("title.fr", &raw.title.fr),
-        ("description.en", &raw.description.en),
-        ("description.fr", &raw.description.fr),
-    ] {
-        if text.trim().is_empty() {
-            return Err(fail(field, "missing or blank".into()));
-        }
-    }
-    Ok(Placement {
-        id: PlacementId(0),
-        session,
-        unit,
-        title: raw.title,
-        description: raw.description,
-        capacity,
-        languages,
-        fields: raw.fields,
-    })
 }

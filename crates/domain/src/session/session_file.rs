@@ -2,12 +2,12 @@
 //! application window in the programme's time zone, maximum choices) and its
 //! `[[placements]]`, as `cohort session import` reads it. Every mistake names the field.
 
+use super::fields::SessionFields;
 use super::placements_file::{placement, PlacementsError, RawPlacement};
-use super::{ApplicationWindow, Placement, Session, SessionId};
+use super::{Placement, Session, SessionId};
 use crate::eligibility::RuleSet;
 use crate::lang::Localized;
 use crate::Catalogue;
-use jiff::civil::Date;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -66,44 +66,23 @@ pub fn session_from_toml(
         problem: e.to_string(),
     })?;
     let s = raw.session;
-    let code = s.code.trim().to_owned();
-    if code.is_empty() || code.len() > 64 || code.contains(char::is_whitespace) {
-        return Err(fail(
-            "code",
-            "a code of 1 to 64 characters without spaces, e.g. 2027-09".into(),
-        ));
-    }
-    if s.name.en.trim().is_empty() || s.name.fr.trim().is_empty() {
-        return Err(fail("name", "a name in English and in French".into()));
-    }
-    let date = |field: &str, text: &str| -> Result<Date, PlacementsError> {
-        text.trim()
-            .parse()
-            .map_err(|_| fail(field, format!("{text:?} is not a date (YYYY-MM-DD)")))
+    let fields = SessionFields {
+        code: s.code,
+        name_en: s.name.en,
+        name_fr: s.name.fr,
+        period_start: s.period_start,
+        period_end: s.period_end,
+        opens: s.opens,
+        closes: s.closes,
+        time_zone: s.time_zone,
+        max_choices: s.max_choices,
     };
-    let period_start = date("period_start", &s.period_start)?;
-    let period_end = date("period_end", &s.period_end)?;
-    if period_end <= period_start {
-        return Err(fail(
-            "period_end",
-            format!("the internship ends ({period_end}) before it starts ({period_start})"),
-        ));
-    }
-    let window = ApplicationWindow::parse(&s.opens, &s.closes, &s.time_zone)
-        .map_err(|e| fail("opens/closes/time_zone", e.to_string()))?;
-    if window.closes().date() >= period_start {
-        return Err(fail(
-            "closes",
-            format!(
-                "applications close ({}) after the internship starts ({period_start})",
-                window.closes().date()
-            ),
-        ));
-    }
-    let max_choices = u8::try_from(s.max_choices)
-        .ok()
-        .filter(|n| (1..=10).contains(n))
-        .ok_or_else(|| fail("max_choices", "a number from 1 to 10".into()))?;
+    let session = fields
+        .check(SessionId(0), RuleSet::nato_default())
+        .map_err(|problems| {
+            let first = &problems[0];
+            fail(first.field, first.problem.to_string())
+        })?;
     let placements = raw
         .placements
         .into_iter()
@@ -111,16 +90,7 @@ pub fn session_from_toml(
         .map(|(i, p)| placement(i, p, catalogue, SessionId(0)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(SessionFile {
-        session: Session {
-            id: SessionId(0),
-            code,
-            name: s.name,
-            period_start,
-            period_end,
-            window,
-            max_choices,
-            rules: RuleSet::nato_default(),
-        },
+        session,
         placements,
         rules_file: s.rules,
     })
@@ -172,7 +142,7 @@ mod tests {
             (
                 "time_zone = \"Europe/Brussels\"",
                 "time_zone = \"Europe/Atlantis\"",
-                "opens/closes/time_zone",
+                "time_zone",
             ),
             (
                 "closes = \"2027-02-15T23:59\"",
