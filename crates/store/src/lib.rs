@@ -23,6 +23,7 @@ mod privacy;
 mod profiles;
 mod review;
 mod screening;
+mod session_edit;
 mod sessions;
 mod staff;
 mod write;

@@ -12,7 +12,7 @@ fn corrupt(what: &str, detail: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("{what}: {detail}"))
 }
 
-fn millis(ts: Timestamp) -> i64 {
+pub(crate) fn millis(ts: Timestamp) -> i64 {
     ts.as_millisecond()
 }
 
@@ -82,6 +82,47 @@ fn placement(row: &AnyRow) -> Result<Placement, StoreError> {
     })
 }
 
+/// Adds one placement to session `session_id` at `position`; returns its id.
+pub(crate) async fn insert_placement(
+    tx: &mut crate::WriteTx,
+    session_id: i64,
+    position: i64,
+    p: &Placement,
+) -> Result<i64, StoreError> {
+    let (languages, fields) = placement_lists(p)?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO placements (session_id, unit_code, position, title_en, title_fr, description_en, \
+         description_fr, capacity, languages, fields) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         RETURNING id",
+    )
+    .bind(session_id)
+    .bind(p.unit.as_str())
+    .bind(position)
+    .bind(&p.title.en)
+    .bind(&p.title.fr)
+    .bind(&p.description.en)
+    .bind(&p.description.fr)
+    .bind(i32::try_from(p.capacity).unwrap_or(i32::MAX))
+    .bind(languages)
+    .bind(fields)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// A placement's languages and fields as their stored JSON.
+pub(crate) fn placement_lists(p: &Placement) -> Result<(String, String), StoreError> {
+    let languages: Vec<(String, String)> = p
+        .languages
+        .iter()
+        .map(|s| (s.language.to_string(), s.level.to_string()))
+        .collect();
+    Ok((
+        serde_json::to_string(&languages).map_err(|e| corrupt("languages", e))?,
+        serde_json::to_string(&p.fields).map_err(|e| corrupt("fields", e))?,
+    ))
+}
+
 impl Store {
     /// Adds a session with its placements in one transaction; returns its id. The ids in
     /// `session.id` and each `placement.id`/`session` are ignored.
@@ -108,27 +149,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         for (position, p) in placements.iter().enumerate() {
-            let languages: Vec<(String, String)> = p
-                .languages
-                .iter()
-                .map(|s| (s.language.to_string(), s.level.to_string()))
-                .collect();
-            sqlx::query(
-                "INSERT INTO placements (session_id, unit_code, position, title_en, title_fr, description_en, \
-                 description_fr, capacity, languages, fields) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            )
-            .bind(id)
-            .bind(p.unit.as_str())
-            .bind(position as i64)
-            .bind(&p.title.en)
-            .bind(&p.title.fr)
-            .bind(&p.description.en)
-            .bind(&p.description.fr)
-            .bind(i32::try_from(p.capacity).unwrap_or(i32::MAX))
-            .bind(serde_json::to_string(&languages).map_err(|e| corrupt("languages", e))?)
-            .bind(serde_json::to_string(&p.fields).map_err(|e| corrupt("fields", e))?)
-            .execute(&mut *tx)
-            .await?;
+            insert_placement(&mut tx, id, position as i64, p).await?;
         }
         tx.commit().await?;
         Ok(SessionId(id))
