@@ -94,6 +94,22 @@ pub fn router(state: AppState) -> Router {
         .route("/office/applications/{id}/review", post(office::pages::save_review))
         .route("/office/applications/{id}/conflict", post(office::pages::conflict))
         .route("/office/placements/{id}/ranking", get(office::pages::ranking).post(office::pages::reorder))
+        .route("/office/sessions/new", get(office::sessions::page::new_session).post(office::sessions::page::create_session))
+        .route("/office/sessions/{id}/edit", get(office::sessions::page::edit_session).post(office::sessions::page::save_session))
+        .route("/office/sessions/{id}/window", post(office::sessions::page::window))
+        .route("/office/sessions/{id}/placements/new", get(office::sessions::page::new_placement).post(office::sessions::page::add_placement))
+        .route(
+            "/office/sessions/{id}/placements/import",
+            post(office::sessions::page::preview_import).layer(DefaultBodyLimit::max(office::sessions::sheet::MAX_SHEET_BYTES + 64 * 1024)),
+        )
+        .route("/office/sessions/{id}/placements/import/confirm", post(office::sessions::page::confirm_import).layer(DefaultBodyLimit::max(4 * office::sessions::sheet::MAX_SHEET_BYTES)))
+        .route("/office/placements/{id}/edit", get(office::sessions::page::edit_placement).post(office::sessions::page::save_placement))
+        .route("/api/v1/office/sessions", post(office::sessions::api::post_session))
+        .route("/api/v1/office/sessions/{id}", axum::routing::put(office::sessions::api::put_session))
+        .route("/api/v1/office/sessions/{id}/window", post(office::sessions::api::post_window))
+        .route("/api/v1/office/sessions/{id}/placements", post(office::sessions::api::post_placement))
+        .route("/api/v1/office/sessions/{id}/placements/import", post(office::sessions::api::post_import).layer(DefaultBodyLimit::max(office::sessions::sheet::MAX_SHEET_BYTES + 1)))
+        .route("/api/v1/office/placements/{id}", axum::routing::put(office::sessions::api::put_placement))
         .route("/office/sessions/{id}/allocation", get(office::allocation::page::allocation))
         .route("/office/sessions/{id}/allocation/caps", post(office::allocation::page::save_caps))
         .route("/office/sessions/{id}/allocation/runs", post(office::allocation::page::run_round))

@@ -4,6 +4,8 @@
 
 mod ranking;
 mod rubric;
+mod rubric_lines;
 
 pub use ranking::{propose, Ranking, RankingMove, RankingMoveProblem};
 pub use rubric::{disagree, Criterion, Rubric, Scores, ScoresProblem, MAX_SCORE, MIN_SCORE};
+pub use rubric_lines::{RubricError, RubricProblem, MAX_WEIGHT};

@@ -37,6 +37,16 @@ pub enum ApiError {
         /// Fluent key of the reason.
         key: &'static str,
     },
+    /// A field's value is refused, with a message that needs arguments (the value, the
+    /// other date…).
+    InvalidArgs {
+        /// The field path.
+        field: String,
+        /// Fluent key of the reason.
+        key: &'static str,
+        /// Its arguments.
+        args: Vec<(&'static str, String)>,
+    },
     /// The body is not the JSON expected.
     BadBody,
     /// No valid session cookie.
@@ -158,6 +168,9 @@ impl ApiError {
             ),
             ApiError::BadToken => (S::BAD_REQUEST, "bad_request", tr.t("api-error-bad-token")),
             ApiError::InvalidAt { key, .. } => (S::UNPROCESSABLE_ENTITY, "invalid", tr.t(key)),
+            ApiError::InvalidArgs { key, args, .. } => {
+                (S::UNPROCESSABLE_ENTITY, "invalid", tr.with_args(key, args))
+            }
             ApiError::SessionNotFound => (
                 S::NOT_FOUND,
                 "not_found",
@@ -198,7 +211,9 @@ impl ApiError {
         let field = match &self {
             ApiError::Invalid { field, .. } => Some((*field).to_owned()),
             ApiError::TooLarge | ApiError::NotPdf => Some("file".to_owned()),
-            ApiError::InvalidAt { field, .. } => Some(field.clone()),
+            ApiError::InvalidAt { field, .. } | ApiError::InvalidArgs { field, .. } => {
+                Some(field.clone())
+            }
             _ => None,
         };
         LocalizedError {

@@ -184,10 +184,22 @@ pub(crate) fn view(entry: &Entry, blind: bool, whole_motivation: bool) -> Office
     }
 }
 
-/// Reviewers always review blind (the session setting for sighted review comes with the
-/// review settings).
-pub(crate) fn is_blind(staff: &Staff) -> bool {
-    staff.role == Role::Reviewer
+/// Whether `staff` reviews the session blind: reviewers do, unless the session's review
+/// settings turn blind review off (it is on by default); coordinators see identities.
+pub(crate) async fn is_blind(
+    state: &AppState,
+    staff: &Staff,
+    session: SessionId,
+) -> Result<bool, ApiError> {
+    if staff.role != Role::Reviewer {
+        return Ok(false);
+    }
+    let settings = state
+        .store
+        .review_settings(session)
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(settings.is_none_or(|s| s.blind))
 }
 
 pub(crate) fn parse_filter(raw: Option<&str>) -> Result<(Filter, Sort, usize, usize), ApiError> {
@@ -363,7 +375,7 @@ pub async fn list_applications(
     }
     let session = crate::api::sessions::find_session(&state, visitor, id).await?;
     let (filter, sort, page, per_page) = parse_filter(raw.as_deref()).map_err(fail)?;
-    let blind = is_blind(&staff);
+    let blind = is_blind(&state, &staff, session.id).await.map_err(fail)?;
     let list = session_list(&state, session.id).await.map_err(fail)?;
     let scope = (staff.role == Role::Reviewer).then_some(staff.units.as_slice());
     let facets: Vec<&'static str> = FACETS
@@ -463,7 +475,10 @@ pub async fn get_application(
     )
     .await
     .map_err(fail)?;
-    Ok(Json(view(&list.entries[index], is_blind(&staff), true)))
+    let entry = &list.entries[index];
+    let session = SessionId(entry.row.session_id);
+    let blind = is_blind(&state, &staff, session).await.map_err(fail)?;
+    Ok(Json(view(entry, blind, true)))
 }
 
 fn decision_refusal_key(refusal: cohort_domain::application::DecisionRefusal) -> &'static str {

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod report;
 pub mod review;
 pub mod review_api;
+pub mod sessions;
 mod staff;
 pub mod staff_api;
 

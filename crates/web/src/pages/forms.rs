@@ -159,6 +159,9 @@ pub fn worded(tr: &Tr<'_>, error: &ApiError) -> (Option<String>, String) {
     match error {
         ApiError::Invalid { field, key } => (Some((*field).to_owned()), tr.t(key)),
         ApiError::InvalidAt { field, key } => (Some(field.clone()), tr.t(key)),
+        ApiError::InvalidArgs { field, key, args } => {
+            (Some(field.clone()), tr.with_args(key, args))
+        }
         ApiError::Conflict { key, args } => (None, tr.with_args(key, args)),
         ApiError::Ineligible(reasons) => (
             None,

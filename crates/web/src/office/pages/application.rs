@@ -211,7 +211,11 @@ async fn show(
         return forms::internal(&state, tr, &uri);
     }
     let entry = &list.entries[index];
-    let body = view(entry, is_blind(&staff), true);
+    let session = cohort_domain::session::SessionId(entry.row.session_id);
+    let Ok(blind) = is_blind(&state, &staff, session).await else {
+        return forms::internal(&state, tr, &uri);
+    };
+    let body = view(entry, blind, true);
     let snapshot = state.snapshot();
     let mut facts = vec![
         (

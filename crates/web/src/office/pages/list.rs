@@ -113,10 +113,10 @@ fn render_list(
     errors: Vec<(Option<String>, String)>,
     reason: &str,
     list: &list::ScreeningList,
+    blind: bool,
 ) -> Result<Response, ApiError> {
     let tr = state.locales.tr(visitor.lang);
     let (filter, sort, page, per_page) = parse_filter(Some(raw))?;
-    let blind = is_blind(staff);
     let scope = (staff.role == Role::Reviewer).then_some(staff.units.as_slice());
     let facets: Vec<&'static str> = FACETS
         .into_iter()
@@ -354,6 +354,9 @@ pub async fn screening(
         Ok(list) => list,
         Err(_) => return forms::internal(&state, tr, &uri),
     };
+    let Ok(blind) = is_blind(&state, &staff, session.id).await else {
+        return forms::internal(&state, tr, &uri);
+    };
     let logged = audit(
         &state,
         &staff,
@@ -377,6 +380,7 @@ pub async fn screening(
         Vec::new(),
         "",
         &list,
+        blind,
     ) {
         Ok(response) => response,
         Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
@@ -394,6 +398,7 @@ pub async fn screening(
                 errors,
                 "",
                 &list,
+                blind,
             )
             .unwrap_or_else(|_| forms::internal(&state, tr, &uri))
         }
@@ -462,6 +467,9 @@ pub async fn decide(
             Ok(list) => list,
             Err(_) => return forms::internal(&state, tr, &uri),
         };
+        let Ok(blind) = is_blind(&state, &staff, session.id).await else {
+            return forms::internal(&state, tr, &uri);
+        };
         let list_uri: Uri = format!("{list_path}?{back}")
             .parse()
             .unwrap_or_else(|_| uri.clone());
@@ -476,6 +484,7 @@ pub async fn decide(
             errors,
             &reason_text,
             &list,
+            blind,
         )
         .unwrap_or_else(|_| forms::internal(&state, tr, &uri));
     };

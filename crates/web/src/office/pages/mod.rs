@@ -68,6 +68,8 @@ struct SessionLink {
     href: String,
     name: String,
     window: String,
+    /// The session's settings, for those who manage sessions.
+    edit: Option<String>,
 }
 
 #[derive(Template)]
@@ -79,6 +81,7 @@ struct OfficeHome<'a> {
     sessions: Vec<SessionLink>,
     units: Vec<String>,
     placements: Vec<SessionLink>,
+    may_create: bool,
 }
 
 /// `GET /office`: who is signed in, and the sessions to work on.
@@ -109,6 +112,10 @@ pub async fn home(
                 href: format!("/office/sessions/{}/applications", s.id.0),
                 name: s.name.get(tr.lang).clone(),
                 window: tr.t(&format!("office-window-{}", s.window.state(now).as_str())),
+                edit: staff
+                    .role
+                    .may(Permission::ManageSessions)
+                    .then(|| format!("/office/sessions/{}/edit", s.id.0)),
             })
             .collect()
     } else {
@@ -135,6 +142,7 @@ pub async fn home(
             href: format!("/office/placements/{}/ranking", p.id.0),
             name: p.title.get(tr.lang).clone(),
             window: unit_name(&snapshot.catalogue, p.unit.as_str(), tr.lang),
+            edit: None,
         })
         .collect();
     let page = OfficeHome {
@@ -150,6 +158,7 @@ pub async fn home(
             ],
         ),
         csrf_token: staff.csrf_token.clone(),
+        may_create: staff.role.may(Permission::ManageSessions),
         sessions,
         units,
         placements,
