@@ -271,3 +271,20 @@ report-reviewer = Reviewer
 report-reviewed = Reviewed
 report-to-review = To review
 report-gender = Gender is not asked of candidates, so it is not reported.
+report-assign = Assign two reviewers to each shortlisted application
+report-assigned = Assigned
+report-assigned-note = { $assigned } new assignments. { $short ->
+    [0] Every shortlisted application has two reviewers.
+    [one] One application has fewer than two reviewers: its units need more reviewers.
+   *[other] { $short } applications have fewer than two reviewers: their units need more reviewers.
+}
+office-assigned-to-you = Assigned to you
+office-assigned-count = { $done } of { $total } reviewed
+office-assigned-application = Application #{ $id }
+office-assigned-done = reviewed
+api-op-office_assign_reviewers = Assign two reviewers to each shortlisted application lacking them.
+api-param-office_assign_reviewers-id = the session’s id
+api-response-office_assign_reviewers-200 = what was assigned, and what could not be
+api-response-office_assign_reviewers-401 = not signed in
+api-response-office_assign_reviewers-403 = CSRF token missing
+api-response-office_assign_reviewers-404 = no such session for this account

@@ -271,3 +271,20 @@ report-reviewer = Évaluateur
 report-reviewed = Évaluées
 report-to-review = À évaluer
 report-gender = Le genre n’est pas demandé aux candidats ; il n’est donc pas rapporté.
+report-assign = Attribuer deux examinateurs à chaque candidature présélectionnée
+report-assigned = Attribuées
+report-assigned-note = { $assigned } nouvelles attributions. { $short ->
+    [0] Chaque candidature présélectionnée a deux examinateurs.
+    [one] Une candidature a moins de deux examinateurs : ses unités ont besoin de plus d’examinateurs.
+   *[other] { $short } candidatures ont moins de deux examinateurs : leurs unités ont besoin de plus d’examinateurs.
+}
+office-assigned-to-you = Attribuées à vous
+office-assigned-count = { $done } sur { $total } examinées
+office-assigned-application = Candidature n° { $id }
+office-assigned-done = examinée
+api-op-office_assign_reviewers = Attribuer deux examinateurs à chaque candidature présélectionnée qui n’en a pas.
+api-param-office_assign_reviewers-id = l’identifiant de la session
+api-response-office_assign_reviewers-200 = ce qui a été attribué, et ce qui n’a pas pu l’être
+api-response-office_assign_reviewers-401 = non connecté
+api-response-office_assign_reviewers-403 = jeton CSRF manquant
+api-response-office_assign_reviewers-404 = pas de telle session pour ce compte

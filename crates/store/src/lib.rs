@@ -12,6 +12,7 @@
 mod accounts;
 mod allocation;
 mod applications;
+mod assignment;
 mod audit;
 mod catalogue;
 mod demo;

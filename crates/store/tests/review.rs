@@ -15,7 +15,10 @@ const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml")
 #[macro_use]
 mod backends;
 
-on_both_backends!(reviews_conflicts_and_rankings_until_ranking_closes,);
+on_both_backends!(
+    reviews_conflicts_and_rankings_until_ranking_closes,
+    assignments_are_kept_once_and_followed_by_reviews,
+);
 
 const AUDIT: NewAuditEntry<'static> = NewAuditEntry {
     actor_id: Some(1),
@@ -169,4 +172,64 @@ async fn reviews_conflicts_and_rankings_until_ranking_closes(store: Store) {
         vec![(ana, 1), (ben, 2)]
     );
     assert!(store.verify_audit().await.expect("verify").is_intact());
+}
+
+async fn assignments_are_kept_once_and_followed_by_reviews(store: Store) {
+    let now = jiff::Timestamp::from_millisecond(NOW).expect("instant");
+    let session = demo_session(now, "Europe/Brussels").expect("demo");
+    let catalogue = Catalogue::from_toml(NATO).expect("catalogue");
+    let placements =
+        placements_from_toml(PLACEMENTS, &catalogue, SessionId(0)).expect("placements");
+    let session = store
+        .insert_session(&session, &placements)
+        .await
+        .expect("session");
+    let placement = store.placement_ids(session).await.expect("placements")[0];
+    let first = account(&store, "rev1@nato.example", "reviewer").await;
+    let second = account(&store, "rev2@nato.example", "reviewer").await;
+    let candidate = account(&store, "ana@example.org", "candidate").await;
+    let application = store
+        .save_draft(candidate, session, &[placement], "Motivation", NOW)
+        .await
+        .expect("draft")
+        .expect("draft");
+    let pairs = [(application, first), (application, second)];
+    store
+        .add_assignments(&pairs, &AUDIT, NOW)
+        .await
+        .expect("assign");
+    // assigning again keeps one row per pair
+    store
+        .add_assignments(&pairs[..1], &AUDIT, NOW)
+        .await
+        .expect("again");
+    assert_eq!(
+        store.assignments(session).await.expect("read"),
+        pairs.to_vec()
+    );
+    assert_eq!(
+        store.assigned_to(first).await.expect("read"),
+        [(application, false)]
+    );
+    let review = NewReview {
+        application_id: application,
+        reviewer_id: first,
+        scores: r#"{"motivation":5}"#,
+        score: 5.0,
+        comment: "",
+        audit: AUDIT,
+    };
+    store.save_review(&review, NOW).await.expect("review");
+    assert_eq!(
+        store.assigned_to(first).await.expect("read"),
+        [(application, true)]
+    );
+    store
+        .declare_conflict(application, second, "my cousin", &AUDIT, NOW)
+        .await
+        .expect("conflict");
+    assert_eq!(
+        store.session_conflicts(session).await.expect("read"),
+        [(application, second)]
+    );
 }

@@ -122,6 +122,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/office/sessions/{id}/allocation/runs/{run}/instance", get(office::allocation::api::get_instance))
         .route("/api/v1/office/sessions/{id}/allocation/runs/{run}/result", get(office::allocation::api::get_result))
         .route("/api/v1/office/sessions/{id}/allocation/runs/{run}/publish", post(office::allocation::api::post_publish))
+        .route("/api/v1/office/sessions/{id}/assignments", post(office::assignment::post_assignments))
+        .route("/office/sessions/{id}/assignments", post(office::assignment::assign_page))
         .route("/api/v1/office/sessions/{id}/applications", get(office::api::list_applications))
         .route("/api/v1/office/sessions/{id}/applications/export", get(office::download::export_applications))
         .route("/api/v1/office/staff", get(office::staff_api::get_staff).post(office::staff_api::post_invite))

@@ -127,6 +127,7 @@ async fn every_office_route_checks_the_role_and_the_scope() {
     let caps = format!("{allocation}/caps");
     let runs = format!("{allocation}/runs");
     let no_run = format!("{runs}/999999");
+    let assign = format!("/api/v1/office/sessions/{}/assignments", w.session);
     let staff_path = "/api/v1/office/staff";
     let scores =
         json!({"scores": {"motivation": 3, "education": 3, "languages": 3, "experience": 3}});
@@ -211,6 +212,7 @@ async fn every_office_route_checks_the_role_and_the_scope() {
             [401, 404, 404, 404, 409, 404],
         ),
         (Method::GET, &no_run, None, [401, 404, 404, 404, 404, 404]),
+        (Method::POST, &assign, None, [401, 404, 404, 404, 200, 404]),
         (Method::POST, &close, None, [401, 404, 404, 404, 204, 404]),
     ];
     for (method, path, body, row) in routes {

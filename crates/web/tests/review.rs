@@ -321,3 +321,74 @@ async fn units_review_independently_rank_with_ties_and_the_coordinator_freezes_i
     assert_eq!(frozen["closed"], true);
     assert!(app.store.verify_audit().await.expect("verify").is_intact());
 }
+
+#[tokio::test]
+async fn each_shortlisted_application_gets_two_reviewers_of_its_units() {
+    let app = TestApp::spawn().await;
+    let session = open_session(&app).await;
+    let offered = placements(&app, session).await;
+    let (pa, unit_a) = offered[0].clone();
+    let (pb, unit_b) = offered
+        .iter()
+        .find(|(_, u)| *u != unit_a)
+        .cloned()
+        .expect("two units");
+    let mut ids = Vec::new();
+    for (email, name) in [
+        ("ana@example.org", "Ana"),
+        ("ben@example.org", "Ben"),
+        ("cat@example.org", "Cat"),
+    ] {
+        ids.push(
+            submitted(&app, session, &applicant(email, name), &[pa])
+                .await
+                .1,
+        );
+    }
+    let (_, lone) = submitted(&app, session, &applicant("dan@example.org", "Dan"), &[pb]).await;
+    let coordinator = staff(&app, "coord@nato.example", "coordinator", &[]).await;
+    let first = staff(&app, "rev1@nato.example", "reviewer", &[&unit_a]).await;
+    staff(&app, "rev2@nato.example", "reviewer", &[&unit_a]).await;
+    staff(&app, "rev3@nato.example", "reviewer", &[&unit_b]).await;
+    let mut all = ids.clone();
+    all.push(lone);
+    let shortlist = json!({"ids": all, "decision": "shortlist", "reason": "ok"});
+    call(
+        &app,
+        &coordinator,
+        Method::POST,
+        "/api/v1/office/applications/decisions",
+        Some(shortlist),
+    )
+    .await;
+    let path = format!("/api/v1/office/sessions/{session}/assignments");
+    let (status, body) = call(&app, &coordinator, Method::POST, &path, None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // unit A's three applications get both its reviewers; unit B has only one reviewer
+    assert_eq!(body["assigned"], 7);
+    assert_eq!(body["short"], json!([lone]));
+    let (status, again) = call(&app, &coordinator, Method::POST, &path, None).await;
+    assert_eq!(
+        (status, again["assigned"].as_u64()),
+        (StatusCode::OK, Some(0)),
+        "nothing twice"
+    );
+    let (status, _) = call(&app, &first, Method::POST, &path, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "reviewers do not assign");
+    // the reviewer's home lists what they were given
+    let home = first
+        .client
+        .get(app.url("/office"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("home")
+        .text()
+        .await
+        .expect("html");
+    assert!(home.contains("0 of 3 reviewed"), "{home}");
+    for id in &ids {
+        assert!(home.contains(&format!("href=\"/office/applications/{id}\"")));
+    }
+    app.stop().await.expect("stop");
+}

@@ -2,10 +2,12 @@
 //! reviews combine and when they disagree, and the ordered list with ties a unit submits
 //! for each placement.
 
+mod assignment;
 mod ranking;
 mod rubric;
 mod rubric_lines;
 
+pub use assignment::{assign, Assignment, ReviewerLoad, ToAssign, REVIEWERS_PER_APPLICATION};
 pub use ranking::{propose, Ranking, RankingMove, RankingMoveProblem};
 pub use rubric::{disagree, Criterion, Rubric, Scores, ScoresProblem, MAX_SCORE, MIN_SCORE};
 pub use rubric_lines::{RubricError, RubricProblem, MAX_WEIGHT};

@@ -5,6 +5,7 @@
 
 pub mod allocation;
 pub mod api;
+pub mod assignment;
 pub mod download;
 mod export;
 pub mod invite;

@@ -82,6 +82,14 @@ struct OfficeHome<'a> {
     units: Vec<String>,
     placements: Vec<SessionLink>,
     may_create: bool,
+    assigned: Vec<AssignedLink>,
+    assigned_count: String,
+}
+
+struct AssignedLink {
+    href: String,
+    label: String,
+    done: bool,
 }
 
 /// `GET /office`: who is signed in, and the sessions to work on.
@@ -145,6 +153,28 @@ pub async fn home(
             edit: None,
         })
         .collect();
+    // a reviewer's assignments, those still to review first
+    let mut mine = match state.store.assigned_to(staff.account.id).await {
+        Ok(mine) => mine,
+        Err(_) => return forms::internal(&state, tr, &uri),
+    };
+    mine.sort_by_key(|&(id, done)| (done, id));
+    let reviewed = mine.iter().filter(|(_, done)| *done).count();
+    let assigned_count = tr.with_args(
+        "office-assigned-count",
+        &[
+            ("done", reviewed.to_string()),
+            ("total", mine.len().to_string()),
+        ],
+    );
+    let assigned = mine
+        .into_iter()
+        .map(|(id, done)| AssignedLink {
+            href: format!("/office/applications/{id}"),
+            label: tr.t1("office-assigned-application", "id", id),
+            done,
+        })
+        .collect();
     let page = OfficeHome {
         chrome: Chrome::new(tr, &snapshot.catalogue, &uri, tr.t("office-title")),
         who: tr.with_args(
@@ -159,6 +189,8 @@ pub async fn home(
         ),
         csrf_token: staff.csrf_token.clone(),
         may_create: staff.role.may(Permission::ManageSessions),
+        assigned,
+        assigned_count,
         sessions,
         units,
         placements,

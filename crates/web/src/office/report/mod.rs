@@ -35,6 +35,9 @@ struct Section {
 struct ReportPage<'a> {
     chrome: Chrome<'a>,
     back: String,
+    done: Option<String>,
+    assign_action: String,
+    csrf_token: String,
     sections: Vec<Section>,
     gender_note: String,
 }
@@ -101,12 +104,13 @@ pub async fn report(
         Ok(None) => return hidden(&state, visitor, &uri).await,
         Err(_) => return forms::internal(&state, tr, &uri),
     };
-    let (list, placements, statuses, reviews, people) = match tokio::try_join!(
+    let (list, placements, statuses, reviews, people, assignments) = match tokio::try_join!(
         async { session_list(&state, session.id).await.map_err(|_| ()) },
         async { state.store.placements(session.id).await.map_err(|_| ()) },
         async { state.store.status_counts(session.id).await.map_err(|_| ()) },
         async { state.store.review_counts(session.id).await.map_err(|_| ()) },
         async { state.store.staff_accounts().await.map_err(|_| ()) },
+        async { state.store.assignments(session.id).await.map_err(|_| ()) },
     ) {
         Ok(all) => all,
         Err(()) => return forms::internal(&state, tr, &uri),
@@ -242,6 +246,10 @@ pub async fn report(
 
     // reviewer progress: reviews done against the live applications of their units
     let done: HashMap<i64, usize> = reviews.iter().map(|&(who, n)| (who, n as usize)).collect();
+    let mut assigned: HashMap<i64, usize> = HashMap::new();
+    for &(_, reviewer) in &assignments {
+        *assigned.entry(reviewer).or_default() += 1;
+    }
     // applications still to review, per unit; a reviewer of several units needs the union,
     // counted apart
     let per_unit = list.counts("unit", &[S::Submitted, S::Shortlisted]);
@@ -271,6 +279,7 @@ pub async fn report(
         progress_rows.push(vec![
             account.email.clone(),
             units.join(", "),
+            assigned.get(&account.id).copied().unwrap_or(0).to_string(),
             n.to_string(),
             to_review.to_string(),
             format!("{share:.0} %"),
@@ -281,6 +290,7 @@ pub async fn report(
         headers: vec![
             tr.t("report-reviewer"),
             tr.t("office-facet-unit"),
+            tr.t("report-assigned"),
             tr.t("report-reviewed"),
             tr.t("report-to-review"),
             tr.t("report-share"),
@@ -297,6 +307,9 @@ pub async fn report(
             tr.t1("report-title", "session", session.name.get(tr.lang)),
         ),
         back: format!("/office/sessions/{id}/applications"),
+        done: assigned_note(&tr, &uri),
+        assign_action: format!("/office/sessions/{id}/assignments"),
+        csrf_token: staff.csrf_token.clone(),
         sections: vec![
             demand_section,
             funnel_section,
@@ -320,4 +333,20 @@ pub async fn report(
         gender_note: tr.t("report-gender"),
     };
     render(&page, StatusCode::OK)
+}
+
+/// After an assignment: how many pairs were made and how many applications lack reviewers.
+fn assigned_note(tr: &crate::i18n::Tr<'_>, uri: &Uri) -> Option<String> {
+    let query = uri.query()?;
+    let value = |key: &str| {
+        form_urlencoded::parse(query.as_bytes())
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.into_owned())
+    };
+    let assigned = value("assigned")?;
+    let short = value("short").unwrap_or_else(|| "0".into());
+    Some(tr.with_args(
+        "report-assigned-note",
+        &[("assigned", assigned), ("short", short)],
+    ))
 }
