@@ -177,3 +177,7 @@ api-response-office_publish_run-403 = CSRF token missing
 api-response-answer_offer-400 = not the expected JSON
 api-response-answer_offer-403 = CSRF token missing
 report-caps = Nationality caps of this session (interns at most): { $caps }.
+office-status-ended = offer ended (clearance refused)
+candidate-status-ended = offer ended: the security clearance was refused
+candidate-event-offer_ended = Offer ended: security clearance refused
+offer-ended-headline = The offer for { $placement }, { $unit } has ended: the security clearance was refused.

@@ -177,3 +177,7 @@ api-response-office_publish_run-403 = jeton CSRF manquant
 api-response-answer_offer-400 = pas le JSON attendu
 api-response-answer_offer-403 = jeton CSRF manquant
 report-caps = Plafonds par nationalité de cette session (stagiaires au plus) : { $caps }.
+office-status-ended = offre terminée (habilitation refusée)
+candidate-status-ended = offre terminée : l’habilitation de sécurité a été refusée
+candidate-event-offer_ended = Offre terminée : habilitation de sécurité refusée
+offer-ended-headline = L’offre pour { $placement }, { $unit } a pris fin : l’habilitation de sécurité a été refusée.

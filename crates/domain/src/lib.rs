@@ -39,6 +39,7 @@ pub mod application;
 mod catalogue;
 pub mod eligibility;
 mod lang;
+pub mod onboarding;
 pub mod profile;
 pub mod review;
 pub mod session;

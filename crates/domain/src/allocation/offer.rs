@@ -52,7 +52,7 @@ pub fn answer_offer(
             OfferAnswer::Accept => S::Accepted,
             OfferAnswer::Decline => S::Declined,
         }),
-        S::Accepted | S::Declined | S::Expired => Err(OfferRefusal::Answered(status)),
+        S::Accepted | S::Declined | S::Expired | S::Ended => Err(OfferRefusal::Answered(status)),
         _ => Err(OfferRefusal::NoOffer),
     }
 }

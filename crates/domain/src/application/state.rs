@@ -23,11 +23,13 @@ pub enum ApplicationStatus {
     Declined,
     /// The offer's reply deadline passed without an answer.
     Expired,
+    /// The accepted offer ended before the internship: the security clearance was refused.
+    Ended,
 }
 
 impl ApplicationStatus {
     /// Every status, in the order of the funnel.
-    pub const ALL: [ApplicationStatus; 9] = [
+    pub const ALL: [ApplicationStatus; 10] = [
         ApplicationStatus::Draft,
         ApplicationStatus::Submitted,
         ApplicationStatus::Shortlisted,
@@ -36,11 +38,12 @@ impl ApplicationStatus {
         ApplicationStatus::Accepted,
         ApplicationStatus::Declined,
         ApplicationStatus::Expired,
+        ApplicationStatus::Ended,
         ApplicationStatus::Withdrawn,
     ];
 
     /// The stored and API name: `draft`, `submitted`, `withdrawn`, `shortlisted`,
-    /// `rejected`, `offered`, `accepted`, `declined`, `expired`.
+    /// `rejected`, `offered`, `accepted`, `declined`, `expired`, `ended`.
     pub fn as_str(self) -> &'static str {
         match self {
             ApplicationStatus::Draft => "draft",
@@ -52,6 +55,7 @@ impl ApplicationStatus {
             ApplicationStatus::Accepted => "accepted",
             ApplicationStatus::Declined => "declined",
             ApplicationStatus::Expired => "expired",
+            ApplicationStatus::Ended => "ended",
         }
     }
 
@@ -78,6 +82,7 @@ impl ApplicationStatus {
                 | ApplicationStatus::Accepted
                 | ApplicationStatus::Declined
                 | ApplicationStatus::Expired
+                | ApplicationStatus::Ended
         )
     }
 }
@@ -146,7 +151,7 @@ pub fn decide(
     match (status, action) {
         (S::Withdrawn, _) => Err(Refusal::Withdrawn),
         (S::Rejected, Action::Withdraw) => Err(Refusal::Rejected),
-        (S::Offered | S::Accepted | S::Declined | S::Expired, Action::Withdraw) => {
+        (S::Offered | S::Accepted | S::Declined | S::Expired | S::Ended, Action::Withdraw) => {
             Err(Refusal::OfferMade)
         }
         (
@@ -156,7 +161,8 @@ pub fn decide(
             | S::Offered
             | S::Accepted
             | S::Declined
-            | S::Expired,
+            | S::Expired
+            | S::Ended,
             Action::SaveDraft | Action::Submit,
         ) => Err(Refusal::AlreadySubmitted),
         (S::Draft | S::Submitted | S::Shortlisted, Action::Withdraw) => Ok(S::Withdrawn),

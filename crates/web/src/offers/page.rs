@@ -68,6 +68,7 @@ fn view(state: &AppState, tr: &Tr<'_>, outcome: &Outcome) -> OutcomeView {
                 ApplicationStatus::Accepted => "offer-accepted-headline",
                 ApplicationStatus::Declined => "offer-declined-headline",
                 ApplicationStatus::Expired => "offer-expired-headline",
+                ApplicationStatus::Ended => "offer-ended-headline",
                 _ if !outcome.answerable => "offer-expired-headline",
                 _ => "offer-made-headline",
             };
