@@ -18,6 +18,7 @@ mod catalogue;
 mod demo;
 mod documents;
 mod error;
+mod onboarding;
 mod open;
 mod outbox;
 mod privacy;
@@ -39,6 +40,7 @@ pub use audit::{
 pub use demo::DemoApplicant;
 pub use documents::{DocumentKind, DocumentRow, NewDocument};
 pub use error::StoreError;
+pub use onboarding::{ItemChange, ItemRow};
 pub use open::{Backend, SqliteSync, Store};
 pub use outbox::{enqueue_mail, NewMail, QueuedMail};
 pub use privacy::{ApplicationCounts, ChosenPlacement, PersonalApplication, PersonalData};

@@ -12,6 +12,7 @@ mod documents;
 mod i18n;
 mod offers;
 mod office;
+mod onboarding;
 mod ops;
 mod pages;
 mod privacy;
@@ -60,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .route("/my-application/withdraw", post(pages::withdraw))
         .route("/my-offer", get(offers::page::my_offer))
         .route("/my-offer/{session}", post(offers::page::answer))
+        .route("/my-offer/{session}/checklist/{key}", post(offers::page::checklist))
         .route("/api/v1/units", get(api::units::list))
         .route("/api/v1/units/{code}", get(api::units::detail))
         .route("/api/v1/search", get(api::search::search))
@@ -78,6 +80,12 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/sessions/{id}/application/submit", post(api::applications::submit))
         .route("/api/v1/sessions/{id}/application/withdraw", post(api::applications::withdraw))
         .route("/api/v1/sessions/{id}/application/outcome", get(offers::api::get_outcome))
+        .route("/api/v1/sessions/{id}/application/checklist", get(onboarding::api::get_checklist))
+        .route("/api/v1/sessions/{id}/application/checklist/{key}", post(onboarding::api::post_candidate_item))
+        .route("/api/v1/office/sessions/{id}/onboarding", get(onboarding::api::get_onboarding))
+        .route("/api/v1/office/applications/{id}/checklist/{key}", post(onboarding::api::post_office_item))
+        .route("/office/sessions/{id}/onboarding", get(onboarding::page::onboarding))
+        .route("/office/applications/{id}/checklist/{key}", post(onboarding::page::office_act))
         .route("/api/v1/sessions/{id}/application/offer", post(offers::api::post_answer))
         .route(
             "/api/v1/sessions/{id}/application/documents",

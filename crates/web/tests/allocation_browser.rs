@@ -238,6 +238,11 @@ async fn offer_rounds_preview_publish_answer_and_second_round_in_a_browser() {
     audit(&client, &axe, "round 2 preview").await;
     press(&client, "form[action$='/publish'] button").await;
     assert!(main_text(&client).await.contains("The offers are sent"));
+    // ana's pre-arrival checklist in the office's table; the clearance is requested
+    press(&client, "a[href$='/onboarding']").await;
+    audit(&client, &axe, "pre-arrival checklists").await;
+    press(&client, "button[value='request']").await;
+    assert!(main_text(&client).await.contains("requested"));
     sign_out(&client, &app, "/office").await;
     sign_in(&client, &app, "dan@example.org", PASSWORD).await;
     client

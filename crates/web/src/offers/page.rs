@@ -17,9 +17,11 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::allocation::OfferAnswer;
 use cohort_domain::application::ApplicationStatus;
+use cohort_domain::onboarding::{Actor, ItemAction};
 use std::net::SocketAddr;
 
 struct OutcomeView {
+    checklist: Vec<(String, crate::onboarding::page::Cell)>,
     session_id: i64,
     session_name: String,
     headline: String,
@@ -79,6 +81,7 @@ fn view(state: &AppState, tr: &Tr<'_>, outcome: &Outcome) -> OutcomeView {
         }
     };
     OutcomeView {
+        checklist: Vec::new(),
         session_id: session.id.0,
         session_name: session.name.get(tr.lang).clone(),
         headline,
@@ -110,12 +113,44 @@ async fn show(
         Some((status, message)) => (status, Some(message)),
         None => (StatusCode::OK, None),
     };
+    let mut outcomes = Vec::new();
+    for outcome in &found {
+        let mut shown = view(state, &tr, outcome);
+        if matches!(
+            outcome.status,
+            ApplicationStatus::Accepted | ApplicationStatus::Ended
+        ) {
+            let Ok((_, _, items)) =
+                crate::onboarding::candidate_items(state, user.account.id, outcome.session.id.0)
+                    .await
+            else {
+                return forms::internal(state, tr, uri);
+            };
+            let mine = tr.t("onboarding-mine");
+            shown.checklist = items
+                .iter()
+                .map(|item| {
+                    let action = format!(
+                        "/my-offer/{}/checklist/{}",
+                        outcome.session.id.0, item.item.key
+                    );
+                    let mut c =
+                        crate::onboarding::page::cell(&tr, item, Actor::Candidate, action, &mine);
+                    if outcome.status == ApplicationStatus::Ended {
+                        c.moves.clear();
+                    }
+                    (item.item.label.get(tr.lang).clone(), c)
+                })
+                .collect();
+        }
+        outcomes.push(shown);
+    }
     let page = OfferPage {
         chrome: Chrome::new(tr, &state.snapshot().catalogue, uri, tr.t("offer-title")),
         csrf_token: user.csrf_token.clone(),
         error,
         done,
-        outcomes: found.iter().map(|o| view(state, &tr, o)).collect(),
+        outcomes,
     };
     render(&page, status)
 }
@@ -136,6 +171,7 @@ pub async fn my_offer(
     let done = match uri.query() {
         Some("done=accepted") => Some(tr.t("offer-done-accepted")),
         Some("done=declined") => Some(tr.t("offer-done-declined")),
+        Some("done=item") => Some(tr.t("onboarding-done-item")),
         _ => None,
     };
     show(&state, visitor, &uri, &user, None, done).await
@@ -202,6 +238,64 @@ pub async fn answer(
                 &page_uri,
                 &user,
                 Some((status, message)),
+                None,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /my-offer/{session}/checklist/{key}`: the intern completes one of their items.
+pub async fn checklist(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path((session, key)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let tr = state.locales.tr(visitor.lang);
+    let user = match page_user(&state, &headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return forms::to_login(),
+        Err(_) => return forms::internal(&state, tr, &uri),
+    };
+    let form = FormData::parse(&body);
+    if !csrf_ok(&user, form.opt("csrf_token").as_deref()) {
+        return forms::csrf_refused(&state, tr, &uri);
+    }
+    let page_uri = Uri::from_static("/my-offer");
+    let Ok(session) = session.parse::<i64>() else {
+        return forms::internal(&state, tr, &uri);
+    };
+    let address = peer.ip().to_string();
+    let result = match crate::onboarding::candidate_items(&state, user.account.id, session).await {
+        Ok((_, application, _)) => {
+            crate::onboarding::act_on(
+                &state,
+                crate::onboarding::Who::Candidate(&user.account),
+                application,
+                &key,
+                ItemAction::parse(form.get("action")),
+                None,
+                &address,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Redirect::to("/my-offer?done=item").into_response(),
+        Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
+        Err(error) => {
+            let (_, message) = forms::worded(&tr, &error);
+            show(
+                &state,
+                visitor,
+                &page_uri,
+                &user,
+                Some((StatusCode::CONFLICT, message)),
                 None,
             )
             .await

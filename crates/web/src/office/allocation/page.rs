@@ -65,6 +65,7 @@ struct AllocationPage<'a> {
     default_reply_days: u32,
     offer_headers: Vec<String>,
     offers: Vec<Vec<String>>,
+    onboarding_href: String,
     runs: Vec<RunLink>,
 }
 
@@ -335,6 +336,7 @@ async fn show(
         .map(|k| tr.t(k))
         .to_vec(),
         offers: offer_rows(&tr, &offers),
+        onboarding_href: format!("/office/sessions/{session}/onboarding"),
         runs: runs
             .iter()
             .map(|r| RunLink {
