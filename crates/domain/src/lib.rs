@@ -36,6 +36,7 @@
 mod account;
 pub mod allocation;
 pub mod application;
+pub mod calendar;
 mod catalogue;
 pub mod eligibility;
 mod lang;

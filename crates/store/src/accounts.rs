@@ -210,6 +210,68 @@ impl Store {
         .transpose()
     }
 
+    /// Gives an account a new calendar feed (its token's hash), revoking the old one.
+    pub async fn replace_calendar_feed(
+        &self,
+        account_id: i64,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        sqlx::query("DELETE FROM calendar_feeds WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO calendar_feeds (token_hash, account_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Revokes an account's calendar feed; whether there was one.
+    pub async fn revoke_calendar_feed(&self, account_id: i64) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let gone = sqlx::query("DELETE FROM calendar_feeds WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(gone > 0)
+    }
+
+    /// Whether the account has a calendar feed.
+    pub async fn has_calendar_feed(&self, account_id: i64) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT created_at FROM calendar_feeds WHERE account_id = $1")
+                .bind(account_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.is_some())
+    }
+
+    /// The account whose calendar feed has this token hash.
+    pub async fn calendar_feed_account(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<Account>, StoreError> {
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id \
+             WHERE f.token_hash = $1"
+        );
+        let row = sqlx::query(&sql)
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(account).transpose()
+    }
+
     /// Ends a session.
     pub async fn delete_sign_in(&self, token_hash: &str) -> Result<(), StoreError> {
         let _turn = self.turn().await;

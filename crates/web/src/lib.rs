@@ -8,6 +8,7 @@ mod accounts;
 mod api;
 mod applying;
 mod auth;
+mod calendar;
 mod documents;
 mod i18n;
 mod offers;
@@ -60,6 +61,9 @@ pub fn router(state: AppState) -> Router {
         .route("/my-application/submit", post(pages::submit))
         .route("/my-application/withdraw", post(pages::withdraw))
         .route("/my-offer", get(offers::page::my_offer))
+        .route("/calendar", get(calendar::page::calendar).post(calendar::page::change))
+        .route("/calendar/{file}", get(calendar::feed))
+        .route("/api/v1/me/calendar", post(calendar::api::post_feed).delete(calendar::api::delete_feed))
         .route("/my-offer/{session}", post(offers::page::answer))
         .route("/my-offer/{session}/checklist/{key}", post(offers::page::checklist))
         .route("/api/v1/units", get(api::units::list))

@@ -171,5 +171,19 @@ async fn a_coordinator_sets_up_a_session_and_imports_its_placements_in_a_browser
     press(&client, "table a").await;
     assert_eq!(heading(&client).await, "Placement");
     audit(&client, &axe, "placement").await;
+    // the coordinator's dates, as a calendar link shown once
+    client.goto(&app.url("/calendar")).await.expect("calendar page");
+    audit(&client, &axe, "calendar").await;
+    press(&client, "form[action='/calendar'] button").await;
+    let link = client
+        .find(Locator::Id("feed-url"))
+        .await
+        .expect("the link")
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
+    assert!(link.ends_with(".ics"), "{link}");
+    audit(&client, &axe, "calendar with its link").await;
     app.stop().await.expect("stop");
 }
