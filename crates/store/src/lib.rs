@@ -28,6 +28,7 @@ mod screening;
 mod session_edit;
 mod sessions;
 mod staff;
+mod testimonials;
 mod write;
 
 pub use accounts::{insert_account, insert_email_token, Account, NewAccount, SessionRow};
@@ -47,4 +48,5 @@ pub use privacy::{ApplicationCounts, ChosenPlacement, PersonalApplication, Perso
 pub use review::{NewReview, ReviewRow, ReviewSettingsRow};
 pub use screening::{ScreeningRow, StaffDecision};
 pub use staff::{NewStaff, NO_PASSWORD};
+pub use testimonials::{NewTestimonial, TestimonialRow};
 pub use write::WriteTx;

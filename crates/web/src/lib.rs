@@ -20,6 +20,7 @@ mod privacy;
 mod profiles;
 mod state;
 mod static_files;
+mod testimonials;
 mod visitor;
 
 pub use i18n::Locales;
@@ -61,6 +62,12 @@ pub fn router(state: AppState) -> Router {
         .route("/my-application/submit", post(pages::submit))
         .route("/my-application/withdraw", post(pages::withdraw))
         .route("/my-offer", get(offers::page::my_offer))
+        .route("/my-offer/{session}/testimonial", post(offers::page::testimonial))
+        .route("/api/v1/sessions/{id}/application/testimonial", post(testimonials::api::post_testimonial))
+        .route("/api/v1/office/testimonials", get(testimonials::api::get_pending))
+        .route("/api/v1/office/testimonials/{id}", post(testimonials::api::post_moderation))
+        .route("/office/testimonials", get(testimonials::page::testimonials))
+        .route("/office/testimonials/{id}", post(testimonials::page::moderate))
         .route("/calendar", get(calendar::page::calendar).post(calendar::page::change))
         .route("/calendar/{file}", get(calendar::feed))
         .route("/api/v1/me/calendar", post(calendar::api::post_feed).delete(calendar::api::delete_feed))

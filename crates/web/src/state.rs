@@ -24,6 +24,8 @@ pub struct Snapshot {
     pub sessions: Vec<Session>,
     /// Every placement of every session.
     pub placements: Vec<Placement>,
+    /// Interns' testimonials approved by the office.
+    pub intern_testimonials: Vec<cohort_store::TestimonialRow>,
     /// The store's revision it was read at (see `Store::snapshot_revision`).
     pub revision: (i64, i64, i64),
 }
@@ -208,12 +210,16 @@ async fn read_snapshot(store: &Store) -> anyhow::Result<Snapshot> {
     for session in &sessions {
         placements.extend(store.placements(session.id).await?);
     }
+    let intern_testimonials = store
+        .testimonials(cohort_domain::internship::Moderation::Approved)
+        .await?;
     Ok(Snapshot {
         catalogue,
         index,
         units_json,
         sessions,
         placements,
+        intern_testimonials,
         revision,
     })
 }

@@ -172,7 +172,10 @@ async fn a_coordinator_sets_up_a_session_and_imports_its_placements_in_a_browser
     assert_eq!(heading(&client).await, "Placement");
     audit(&client, &axe, "placement").await;
     // the coordinator's dates, as a calendar link shown once
-    client.goto(&app.url("/calendar")).await.expect("calendar page");
+    client
+        .goto(&app.url("/calendar"))
+        .await
+        .expect("calendar page");
     audit(&client, &axe, "calendar").await;
     press(&client, "form[action='/calendar'] button").await;
     let link = client

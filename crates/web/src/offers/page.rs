@@ -20,7 +20,17 @@ use cohort_domain::application::ApplicationStatus;
 use cohort_domain::onboarding::{Actor, ItemAction};
 use std::net::SocketAddr;
 
+struct TestimonialForm {
+    action: String,
+    body: String,
+    other: String,
+    lang: &'static str,
+    consent: bool,
+    status: Option<String>,
+}
+
 struct OutcomeView {
+    testimonial: Option<TestimonialForm>,
     checklist: Vec<(String, crate::onboarding::page::Cell)>,
     session_id: i64,
     session_name: String,
@@ -81,6 +91,7 @@ fn view(state: &AppState, tr: &Tr<'_>, outcome: &Outcome) -> OutcomeView {
         }
     };
     OutcomeView {
+        testimonial: None,
         checklist: Vec::new(),
         session_id: session.id.0,
         session_name: session.name.get(tr.lang).clone(),
@@ -143,6 +154,32 @@ async fn show(
                 })
                 .collect();
         }
+        if outcome.status == ApplicationStatus::Accepted {
+            let s = outcome.session.id.0;
+            if let Ok((application, _)) =
+                crate::testimonials::writable(state, user.account.id, s).await
+            {
+                let Ok(written) = state.store.testimonial_of(application).await else {
+                    return forms::internal(state, tr, uri);
+                };
+                shown.testimonial = Some(TestimonialForm {
+                    action: format!("/my-offer/{s}/testimonial"),
+                    body: written.as_ref().map(|w| w.body.clone()).unwrap_or_default(),
+                    other: written
+                        .as_ref()
+                        .and_then(|w| w.body_other.clone())
+                        .unwrap_or_default(),
+                    lang: match written.as_ref().map(|w| w.lang.as_str()) {
+                        Some("fr") => "fr",
+                        Some(_) => "en",
+                        None => tr.lang.code(),
+                    },
+                    consent: written.as_ref().is_some_and(|w| w.consent_edit),
+                    status: written
+                        .map(|w| tr.t(&format!("testimonial-status-{}", w.status.as_str()))),
+                });
+            }
+        }
         outcomes.push(shown);
     }
     let page = OfferPage {
@@ -172,6 +209,7 @@ pub async fn my_offer(
         Some("done=accepted") => Some(tr.t("offer-done-accepted")),
         Some("done=declined") => Some(tr.t("offer-done-declined")),
         Some("done=item") => Some(tr.t("onboarding-done-item")),
+        Some("done=testimonial") => Some(tr.t("testimonial-thanks")),
         _ => None,
     };
     show(&state, visitor, &uri, &user, None, done).await
@@ -296,6 +334,53 @@ pub async fn checklist(
                 &page_uri,
                 &user,
                 Some((StatusCode::CONFLICT, message)),
+                None,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /my-offer/{session}/testimonial`: `lang`, `body`, `other`, `consent` (`1`).
+pub async fn testimonial(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+    Path(session): Path<String>,
+    body: Bytes,
+) -> Response {
+    let tr = state.locales.tr(visitor.lang);
+    let user = match page_user(&state, &headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return forms::to_login(),
+        Err(_) => return forms::internal(&state, tr, &uri),
+    };
+    let form = FormData::parse(&body);
+    if !csrf_ok(&user, form.opt("csrf_token").as_deref()) {
+        return forms::csrf_refused(&state, tr, &uri);
+    }
+    let page_uri = Uri::from_static("/my-offer");
+    let Ok(session) = session.parse::<i64>() else {
+        return forms::internal(&state, tr, &uri);
+    };
+    let draft = cohort_domain::internship::TestimonialDraft {
+        lang: cohort_domain::Lang::parse(form.get("lang")).unwrap_or(tr.lang),
+        body: form.get("body").to_owned(),
+        other: form.opt("other"),
+        consent_to_edit: form.get("consent") == "1",
+    };
+    match crate::testimonials::submit(&state, user.account.id, session, draft).await {
+        Ok(()) => Redirect::to("/my-offer?done=testimonial").into_response(),
+        Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
+        Err(error) => {
+            let (_, message) = forms::worded(&tr, &error);
+            show(
+                &state,
+                visitor,
+                &page_uri,
+                &user,
+                Some((StatusCode::UNPROCESSABLE_ENTITY, message)),
                 None,
             )
             .await

@@ -92,9 +92,50 @@ pub async fn unit(
                 title: t.title.get(lang).clone(),
                 body: t.body.get(lang).clone(),
             })
+            .chain(interns_words(&snapshot, &unit.code, &tr))
             .collect(),
     };
     render(&page, StatusCode::OK)
+}
+
+/// What former interns wrote, as approved: in the language written, then the other
+/// language's version when they gave one. Shown as text (askama escapes it).
+fn interns_words(
+    snapshot: &Snapshot,
+    code: &UnitCode,
+    tr: &crate::i18n::Tr<'_>,
+) -> Vec<TestimonialView> {
+    let paragraphs = |text: &str| -> Vec<String> {
+        text.split("\n\n")
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    let mut views = Vec::new();
+    for t in snapshot
+        .intern_testimonials
+        .iter()
+        .filter(|t| t.unit_code == code.as_str())
+    {
+        let written = cohort_domain::Lang::parse(&t.lang).unwrap_or(cohort_domain::Lang::En);
+        views.push(TestimonialView {
+            lang: written.code(),
+            title: tr.t("unit-intern-testimonial"),
+            body: paragraphs(&t.body),
+        });
+        if let Some(other) = &t.body_other {
+            let other_lang = match written {
+                cohort_domain::Lang::En => cohort_domain::Lang::Fr,
+                cohort_domain::Lang::Fr => cohort_domain::Lang::En,
+            };
+            views.push(TestimonialView {
+                lang: other_lang.code(),
+                title: tr.t("unit-intern-testimonial-other"),
+                body: paragraphs(other),
+            });
+        }
+    }
+    views
 }
 
 /// The unit's placements in sessions still taking applications (open or about to open),

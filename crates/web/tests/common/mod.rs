@@ -2,6 +2,7 @@
 //! NATO catalogue. The listener is bound before the test runs: no sleeps, no retries.
 
 pub mod candidates;
+pub mod intern;
 pub mod office;
 
 use cohort_domain::Catalogue;
