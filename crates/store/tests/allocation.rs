@@ -310,6 +310,108 @@ async fn runs_offers_and_answers(store: Store) {
         status(&store, ben, session).await,
         ApplicationStatus::Rejected
     );
+
+    // the checklist: a conditional change per item; a refused clearance ends the offer
+    use cohort_domain::onboarding::ItemStatus as I;
+    let item = |key, from, to, end_offer| cohort_store::ItemChange {
+        application_id: ana_app,
+        key,
+        from,
+        to,
+        due: None,
+        actor_id: coordinator,
+        end_offer,
+        audit: AUDIT,
+    };
+    store
+        .change_item(&item("clearance", I::Todo, I::Requested, false), NOW + 20)
+        .await
+        .expect("change")
+        .expect("from todo");
+    assert!(
+        store
+            .change_item(&item("clearance", I::Todo, I::InProgress, false), NOW + 21)
+            .await
+            .expect("change")
+            .is_err(),
+        "no longer to do"
+    );
+    let rows = store.items_of(ana_app).await.expect("items");
+    assert_eq!((rows.len(), rows[0].status), (1, I::Requested));
+    store
+        .change_item(&item("clearance", I::Requested, I::Refused, true), NOW + 22)
+        .await
+        .expect("change")
+        .expect("requested");
+    assert_eq!(status(&store, ana, session).await, ApplicationStatus::Ended);
+    assert_eq!(
+        store.onboarding_items(session).await.expect("items").len(),
+        1
+    );
+
+    // a testimonial: replaced while pending, moderated once (with the office's text)
+    use cohort_domain::internship::Moderation;
+    let testimonial = |body| cohort_store::NewTestimonial {
+        application_id: ana_app,
+        unit_code: "DI",
+        lang: "fr",
+        body,
+        body_other: None,
+        consent_edit: true,
+    };
+    for body in ["Premier jet.", "Texte final."] {
+        store
+            .submit_testimonial(&testimonial(body), NOW + 30)
+            .await
+            .expect("submit")
+            .expect("pending");
+    }
+    let pending = store.testimonials(Moderation::Pending).await.expect("list");
+    assert_eq!(
+        (pending.len(), pending[0].body.as_str()),
+        (1, "Texte final.")
+    );
+    let id = pending[0].id;
+    store
+        .moderate_testimonial(
+            id,
+            Moderation::Approved,
+            Some("Texte revu."),
+            coordinator,
+            &AUDIT,
+            NOW + 31,
+        )
+        .await
+        .expect("moderate")
+        .expect("pending");
+    assert!(store
+        .moderate_testimonial(
+            id,
+            Moderation::Rejected,
+            None,
+            coordinator,
+            &AUDIT,
+            NOW + 32
+        )
+        .await
+        .expect("moderate")
+        .is_err());
+    let approved = store
+        .testimonials(Moderation::Approved)
+        .await
+        .expect("list");
+    assert_eq!(
+        (approved[0].body.as_str(), approved[0].edited),
+        ("Texte revu.", true)
+    );
+    assert!(
+        store
+            .submit_testimonial(&testimonial("Encore."), NOW + 33)
+            .await
+            .expect("submit")
+            .is_err(),
+        "moderated: no longer replaced"
+    );
     assert!(store
         .verify_audit()
         .await
