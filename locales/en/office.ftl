@@ -36,8 +36,8 @@ mail-decision-submitted-body = Hello,
 
     { $reason }
 
-api-op-office_list_applications = A session's sent applications, filtered, with counts beside each filter and full-text search over motivations. Reviewers see only applications that chose one of their units, without names, e-mail, date of birth or nationality.
-api-op-office_get_application = One application, whole (blind for reviewers). The view is recorded in the audit log.
+api-op-office_list_applications = A session's sent applications, filtered, with counts beside each filter and full-text search over motivations and the text of CVs. Reviewers see only applications that chose one of their units, without names, e-mail, date of birth or nationality.
+api-op-office_get_application = One application, whole, with the text extracted from its CV (blind for reviewers: the candidate's names, e-mail and date of birth are blacked out of it). The view is recorded in the audit log.
 api-op-office_decide = Shortlist, reject or reopen applications with a reason; each candidate is told by e-mail and the change is recorded in the audit log.
 api-param-office_list_applications-id = the session’s id
 api-param-office_list_applications-status = submitted, shortlisted, rejected or withdrawn
@@ -127,6 +127,8 @@ office-back-to-list = Back to the list
 office-born = Date of birth
 office-choices = Choices, best first
 office-motivation = Motivation
+office-cv-text = CV (text extracted from the PDF)
+office-cv-text-none = No text could be read from this CV.
 
 office-export-format = Choose csv or xlsx.
 office-export = Download this list:

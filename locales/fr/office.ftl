@@ -36,8 +36,8 @@ mail-decision-submitted-body = Bonjour,
 
     { $reason }
 
-api-op-office_list_applications = Les candidatures envoyées d’une session, filtrées, avec les effectifs à côté de chaque filtre et la recherche en texte intégral dans les lettres de motivation. Les évaluateurs ne voient que les candidatures qui ont choisi l’une de leurs unités, sans nom, courriel, date de naissance ni nationalité.
-api-op-office_get_application = Une candidature, entière (anonyme pour les évaluateurs). La consultation est inscrite au journal d’audit.
+api-op-office_list_applications = Les candidatures envoyées d’une session, filtrées, avec les effectifs à côté de chaque filtre et la recherche en texte intégral dans les lettres de motivation et le texte des CV. Les évaluateurs ne voient que les candidatures qui ont choisi l’une de leurs unités, sans nom, courriel, date de naissance ni nationalité.
+api-op-office_get_application = Une candidature, entière, avec le texte extrait de son CV (anonyme pour les évaluateurs : les noms, le courriel et la date de naissance du candidat y sont noircis). La consultation est inscrite au journal d’audit.
 api-op-office_decide = Présélectionner, écarter ou rouvrir des candidatures, avec un motif ; chaque candidat est prévenu par courriel et le changement est inscrit au journal d’audit.
 api-param-office_list_applications-id = l’identifiant de la session
 api-param-office_list_applications-status = submitted, shortlisted, rejected ou withdrawn
@@ -127,6 +127,8 @@ office-back-to-list = Retour à la liste
 office-born = Date de naissance
 office-choices = Choix, par ordre de préférence
 office-motivation = Motivation
+office-cv-text = CV (texte extrait du PDF)
+office-cv-text-none = Aucun texte n’a pu être lu dans ce CV.
 
 office-export-format = Choisissez csv ou xlsx.
 office-export = Télécharger cette liste :

@@ -36,6 +36,9 @@ pub struct ScreeningRow {
     pub profile: Option<String>,
     /// Whether it met the session's rules at submission.
     pub eligible: bool,
+    /// The text extracted from the CV (empty when none): for the search index, which
+    /// takes it out of the row once indexed.
+    pub cv_text: String,
 }
 
 /// A staff decision to store.
@@ -60,9 +63,10 @@ pub struct StaffDecision<'a> {
 }
 
 const COLUMNS: &str = "a.id, a.session_id, a.account_id, u.email, u.lang, a.status, \
-    a.submitted_at, a.motivation, p.data, p.eligible";
+    a.submitted_at, a.motivation, p.data, p.eligible, d.text AS cv_text";
 const FROM: &str = "FROM applications a JOIN accounts u ON u.id = a.account_id \
-    LEFT JOIN submitted_profiles p ON p.application_id = a.id";
+    LEFT JOIN submitted_profiles p ON p.application_id = a.id \
+    LEFT JOIN documents d ON d.application_id = a.id AND d.kind = 'cv'";
 
 fn row(r: &sqlx::any::AnyRow) -> Result<ScreeningRow, StoreError> {
     let status: String = r.try_get("status")?;
@@ -79,6 +83,9 @@ fn row(r: &sqlx::any::AnyRow) -> Result<ScreeningRow, StoreError> {
         motivation: r.try_get("motivation")?,
         profile: r.try_get("data")?,
         eligible: r.try_get::<Option<i32>, _>("eligible")?.unwrap_or(0) != 0,
+        cv_text: r
+            .try_get::<Option<String>, _>("cv_text")?
+            .unwrap_or_default(),
     })
 }
 

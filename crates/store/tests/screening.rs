@@ -6,7 +6,8 @@ use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{demo_session, placements_from_toml, SessionId};
 use cohort_domain::Catalogue;
 use cohort_store::{
-    insert_account, NewAccount, NewAuditEntry, NewMail, NewStaff, StaffDecision, Store, NO_PASSWORD,
+    insert_account, DocumentKind, NewAccount, NewAuditEntry, NewDocument, NewMail, NewStaff,
+    StaffDecision, Store, NO_PASSWORD,
 };
 
 const NOW: i64 = 1_780_000_000_000;
@@ -134,6 +135,20 @@ async fn the_screening_rows_are_the_sent_applications_with_the_profile_as_submit
         vec![],
         "drafts are not screened"
     );
+    let cv = NewDocument {
+        application_id: sent,
+        kind: DocumentKind::Cv,
+        object_key: "documents/cv-ana",
+        file_name: "CV Ana Popescu.pdf",
+        size: 10,
+        sha256: "ab",
+        text: "Stage à la Cour pénale internationale",
+    };
+    store
+        .put_document(&cv, NOW)
+        .await
+        .expect("put")
+        .expect("a draft");
     let before = store.applications_revision().await.expect("revision");
     store
         .submit_application(sent, r#"{"family_name":"Popescu"}"#, true, NOW + 5)
@@ -160,6 +175,7 @@ async fn the_screening_rows_are_the_sent_applications_with_the_profile_as_submit
     );
     assert_eq!(row.profile.as_deref(), Some(r#"{"family_name":"Popescu"}"#));
     assert!(row.eligible);
+    assert_eq!(row.cv_text, "Stage à la Cour pénale internationale");
     assert_eq!(
         (row.email.as_str(), row.lang.as_str()),
         ("ana@example.org", "fr")

@@ -19,6 +19,11 @@ const ANA: Applicant<'static> = Applicant {
     field: "law",
     languages: &[("en", "C1"), ("fr", "B2")],
     motivation: "J'ai étudié le droit international et la cyberdéfense.",
+    cv: &[
+        "Ana Popescu",
+        "ana.popescu@example.org - 2001-05-04",
+        "Stage: Cour pénale internationale, La Haye",
+    ],
 };
 const BEN: Applicant<'static> = Applicant {
     email: "ben.okafor@example.org",
@@ -29,6 +34,7 @@ const BEN: Applicant<'static> = Applicant {
     field: "computer_science",
     languages: &[("en", "B2")],
     motivation: "I studied network security and cryptography.",
+    cv: &["Benedikt Okafor", "Skills: Kubernetes, penetration testing"],
 };
 const CLO: Applicant<'static> = Applicant {
     email: "clothilde.martin@example.org",
@@ -39,6 +45,7 @@ const CLO: Applicant<'static> = Applicant {
     field: "law",
     languages: &[("fr", "C2"), ("en", "C1")],
     motivation: "Juriste, je souhaite travailler sur les réseaux de partenariats.",
+    cv: &[],
 };
 
 /// Two units of the demo session, a placement in each, and applications: Ana and Clothilde
@@ -245,10 +252,29 @@ async fn a_reviewer_sees_nothing_that_identifies_the_candidate() {
             text.contains("cyberdéfense") || path == &list,
             "the motivation is there"
         );
+        assert!(
+            text.contains("La Haye") == (path == &one),
+            "the CV's text on the application only: {text}"
+        );
         // the coordinator sees who it is
         let (_, sighted) = call(app, Some(&coordinator), Method::GET, path, None).await;
         assert!(sighted.contains("Popescu"), "{sighted}");
     }
+    // the reviewer's CV text has the identifying words blacked out, the coordinator's not
+    let (_, blind) = call(app, Some(&reviewer), Method::GET, &one, None).await;
+    let blind: Value = serde_json::from_str(&blind).expect("JSON");
+    assert_eq!(
+        blind["cv_text"],
+        "█████ █████\n█████ - █████\nStage: Cour pénale internationale, La Haye"
+    );
+    let (_, sighted) = call(app, Some(&coordinator), Method::GET, &one, None).await;
+    let sighted: Value = serde_json::from_str(&sighted).expect("JSON");
+    assert!(
+        sighted["cv_text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Ana Popescu\nana.popescu@example.org")),
+        "{sighted}"
+    );
 }
 
 fn facet(page: &Value, name: &str) -> Vec<(String, u64)> {
@@ -322,6 +348,11 @@ async fn the_list_filters_counts_and_searches() {
     assert_eq!(ids(&get(list("q=reseaux")).await), [w.clo.1]);
     assert_eq!(ids(&get(list("q=networks")).await), [w.ben.1]);
     assert_eq!(ids(&get(list("q=cyberdefense+droit")).await), [w.ana.1]);
+    // and over the text of the CVs, alone or with the motivation's words
+    assert_eq!(ids(&get(list("q=haye")).await), [w.ana.1]);
+    assert_eq!(ids(&get(list("q=penale+cyberdefense")).await), [w.ana.1]);
+    assert_eq!(ids(&get(list("q=kubernetes")).await), [w.ben.1]);
+    assert!(ids(&get(list("q=kubernetes&field=law")).await).is_empty());
     // pages
     let first = get(list("per_page=2&sort=id")).await;
     assert_eq!(ids(&first), [w.ana.1, w.ben.1]);
@@ -864,6 +895,7 @@ async fn the_list_follows_new_applications_decisions_and_deleted_accounts() {
     let eve = Applicant {
         email: "eve@example.org",
         motivation: "Passionnée d'astronomie et de satellites.",
+        cv: &["Observatoire de Paris, 2024"],
         ..ANA
     };
     let (_, eve_id) = submitted(app, w.session, &eve, &[offered[0].0]).await;
@@ -876,6 +908,15 @@ async fn the_list_follows_new_applications_decisions_and_deleted_accounts() {
     )
     .await;
     assert_eq!(ids(&found), [eve_id]);
+    let (_, found) = call(
+        app,
+        Some(&coordinator),
+        Method::GET,
+        &list("q=observatoire"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&found), [eve_id], "its CV is indexed too");
     let (_, newest) = call(
         app,
         Some(&coordinator),

@@ -26,6 +26,7 @@ fn applicant(
         field,
         languages: &[("en", "C1"), ("fr", "B1")],
         motivation: "Je souhaite contribuer aux travaux de l’unité.",
+        cv: &["Curriculum vitae", "Expérience : stage juridique, 2024"],
     }
 }
 

@@ -66,6 +66,10 @@ pub struct OfficeApplication {
     pub languages: Vec<SkillBody>,
     /// The motivation text (whole on the application, cut in lists).
     pub motivation: String,
+    /// The text extracted from the CV, on the application alone (not in lists); for
+    /// reviewers, the candidate's names, e-mail and date of birth are blacked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cv_text: Option<String>,
     /// Given and family names (not for reviewers).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -173,6 +177,7 @@ pub(crate) fn view(entry: &Entry, blind: bool, whole_motivation: bool) -> Office
             })
             .collect(),
         motivation,
+        cv_text: None,
         name: (!blind).then(|| entry.name()),
         email: (!blind).then(|| row.email.clone()),
         nationalities: (!blind).then(|| entry.profile.nationalities.clone()),
@@ -182,6 +187,34 @@ pub(crate) fn view(entry: &Entry, blind: bool, whole_motivation: bool) -> Office
             entry.profile.birth_date.clone()
         },
     }
+}
+
+/// The CV's text as the caller may read it: blind callers get it with the candidate's
+/// identifying words blacked out.
+pub(crate) async fn cv_text(
+    state: &AppState,
+    entry: &Entry,
+    blind: bool,
+) -> Result<String, ApiError> {
+    let text = state
+        .store
+        .cv_text(entry.row.id)
+        .await
+        .map_err(ApiError::internal)?;
+    if !blind {
+        return Ok(text);
+    }
+    let profile = &entry.profile;
+    let secrets: Vec<&str> = [
+        profile.given_names.as_deref(),
+        profile.family_name.as_deref(),
+        profile.birth_date.as_deref(),
+        Some(entry.row.email.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Ok(cohort_domain::review::redact(&text, &secrets))
 }
 
 /// Reviewers always review blind (the session setting for sighted review comes with the
@@ -335,7 +368,7 @@ pub(crate) async fn audit(
         ("level" = Option<String>, Query, description = "Education level"),
         ("field" = Option<String>, Query, description = "Field of study"),
         ("eligible" = Option<String>, Query, description = "yes or no"),
-        ("q" = Option<String>, Query, description = "Words of the motivation, in French or English"),
+        ("q" = Option<String>, Query, description = "Words of the motivation or of the CV's text, in French or English"),
         ("sort" = Option<String>, Query, description = "newest (default), oldest or id"),
         ("page" = Option<usize>, Query, description = "From 1"),
         ("per_page" = Option<usize>, Query, description = "1 to 200 (default 50)"),
@@ -463,7 +496,11 @@ pub async fn get_application(
     )
     .await
     .map_err(fail)?;
-    Ok(Json(view(&list.entries[index], is_blind(&staff), true)))
+    let entry = &list.entries[index];
+    let blind = is_blind(&staff);
+    let mut body = view(entry, blind, true);
+    body.cv_text = Some(cv_text(&state, entry, blind).await.map_err(fail)?);
+    Ok(Json(body))
 }
 
 fn decision_refusal_key(refusal: cohort_domain::application::DecisionRefusal) -> &'static str {

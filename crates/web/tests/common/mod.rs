@@ -3,6 +3,7 @@
 
 pub mod candidates;
 pub mod office;
+pub mod pdf;
 
 use cohort_domain::Catalogue;
 use cohort_store::Store;

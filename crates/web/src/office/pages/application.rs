@@ -3,7 +3,7 @@
 
 use super::{hidden, page_staff, unit_name};
 use crate::api::ApiError;
-use crate::office::api::{audit, is_blind, view, visible_application};
+use crate::office::api::{audit, cv_text, is_blind, view, visible_application};
 use crate::office::{review, review_api};
 use crate::pages::forms::{self, worded, FormData};
 use crate::pages::view::{render, Chrome};
@@ -50,6 +50,7 @@ struct ApplicationPage<'a> {
     facts: Vec<(String, String)>,
     choices: Vec<String>,
     motivation: String,
+    cv_text: String,
     form: Option<ReviewForm>,
     reviews: Vec<ReviewView>,
     disagreement: bool,
@@ -211,7 +212,11 @@ async fn show(
         return forms::internal(&state, tr, &uri);
     }
     let entry = &list.entries[index];
-    let body = view(entry, is_blind(&staff), true);
+    let blind = is_blind(&staff);
+    let body = view(entry, blind, true);
+    let Ok(cv_text) = cv_text(&state, entry, blind).await else {
+        return forms::internal(&state, tr, &uri);
+    };
     let snapshot = state.snapshot();
     let mut facts = vec![
         (
@@ -275,6 +280,7 @@ async fn show(
         facts,
         choices,
         motivation: body.motivation,
+        cv_text,
         error,
         form,
         reviews,
