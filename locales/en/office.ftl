@@ -98,6 +98,16 @@ office-status-rejected = not retained
 office-status-withdrawn = withdrawn
 office-eligible-yes = yes
 office-eligible-no = no
+office-eligible-override = yes, by override
+office-override-title = Hold eligible
+office-override-justification = Justification of the eligibility override
+office-override-hint = Why this application is held eligible although it did not meet the rules (2,000 characters at most). Recorded in the audit log.
+office-override-button = Hold this application eligible
+office-override-already-eligible = This application is already eligible.
+office-justification-missing = Write the justification of this override.
+office-justification-too-long = The justification is too long (2,000 characters at most).
+api-op-office_override_eligibility = Holds an application that did not meet the session's rules as eligible, with a written justification (coordinators). Recorded in the audit log; the list's eligibility filter follows.
+candidate-event-eligibility_override = Eligibility confirmed by the internship office
 office-total = { $count ->
     [one] One application matches.
    *[other] { $count } applications match.
@@ -273,3 +283,12 @@ report-reviewer = Reviewer
 report-reviewed = Reviewed
 report-to-review = To review
 report-gender = Gender is not asked of candidates, so it is not reported.
+
+api-param-office_override_eligibility-id = the application’s id
+api-response-office_override_eligibility-204 = held eligible; recorded in the audit log
+api-response-office_override_eligibility-400 = not the expected JSON
+api-response-office_override_eligibility-401 = not signed in
+api-response-office_override_eligibility-403 = CSRF token missing
+api-response-office_override_eligibility-404 = no such application, or not for this account
+api-response-office_override_eligibility-409 = already eligible, withdrawn, or changed meanwhile
+api-response-office_override_eligibility-422 = no justification, or too long; the field is named

@@ -98,6 +98,16 @@ office-status-rejected = non retenue
 office-status-withdrawn = retirée
 office-eligible-yes = oui
 office-eligible-no = non
+office-eligible-override = oui, par dérogation
+office-override-title = Déclarer éligible
+office-override-justification = Justification de la dérogation d’éligibilité
+office-override-hint = Pourquoi cette candidature est tenue pour éligible bien qu’elle ne remplisse pas les règles (2 000 caractères au plus). Inscrit au journal d’audit.
+office-override-button = Déclarer cette candidature éligible
+office-override-already-eligible = Cette candidature est déjà éligible.
+office-justification-missing = Écrivez la justification de cette dérogation.
+office-justification-too-long = La justification est trop longue (2 000 caractères au plus).
+api-op-office_override_eligibility = Tient pour éligible une candidature qui ne remplissait pas les règles de la session, avec une justification écrite (coordinateurs). Inscrit au journal d’audit ; le filtre d’éligibilité de la liste suit.
+candidate-event-eligibility_override = Éligibilité confirmée par le bureau des stages
 office-total = { $count ->
     [one] Une candidature correspond.
    *[other] { $count } candidatures correspondent.
@@ -273,3 +283,12 @@ report-reviewer = Évaluateur
 report-reviewed = Évaluées
 report-to-review = À évaluer
 report-gender = Le genre n’est pas demandé aux candidats ; il n’est donc pas rapporté.
+
+api-param-office_override_eligibility-id = l’identifiant de la candidature
+api-response-office_override_eligibility-204 = tenue pour éligible ; inscrit au journal d’audit
+api-response-office_override_eligibility-400 = pas le JSON attendu
+api-response-office_override_eligibility-401 = non connecté
+api-response-office_override_eligibility-403 = jeton CSRF manquant
+api-response-office_override_eligibility-404 = candidature inconnue, ou pas pour ce compte
+api-response-office_override_eligibility-409 = déjà éligible, retirée, ou modifiée entre-temps
+api-response-office_override_eligibility-422 = justification absente ou trop longue ; le champ est nommé

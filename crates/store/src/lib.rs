@@ -15,6 +15,7 @@ mod audit;
 mod catalogue;
 mod demo;
 mod documents;
+mod eligibility;
 mod error;
 mod open;
 mod outbox;
@@ -34,6 +35,7 @@ pub use audit::{
 };
 pub use demo::DemoApplicant;
 pub use documents::{DocumentKind, DocumentRow, NewDocument};
+pub use eligibility::EligibilityOverride;
 pub use error::StoreError;
 pub use open::{Backend, SqliteSync, Store};
 pub use outbox::{enqueue_mail, NewMail, QueuedMail};

@@ -54,8 +54,11 @@ pub struct OfficeApplication {
     pub status: String,
     /// When it was sent (RFC 3339).
     pub submitted_at: Option<String>,
-    /// Met the rules at submission.
+    /// Met the rules at submission, or held eligible by a coordinator's override.
     pub eligible: bool,
+    /// The justification of an eligibility override (not for reviewers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eligibility_override: Option<String>,
     /// Choices, best first.
     pub choices: Vec<ChoiceBody>,
     /// Education level.
@@ -156,6 +159,11 @@ pub(crate) fn view(entry: &Entry, blind: bool, whole_motivation: bool) -> Office
         status: row.status.as_str().to_owned(),
         submitted_at: row.submitted_at.map(rfc3339),
         eligible: row.eligible,
+        eligibility_override: if blind {
+            None
+        } else {
+            row.eligibility_override.clone()
+        },
         choices: row
             .choices
             .iter()

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod download;
+pub mod eligibility;
 mod export;
 pub mod invite;
 mod list;

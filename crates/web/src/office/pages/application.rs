@@ -4,7 +4,7 @@
 use super::{hidden, page_staff, unit_name};
 use crate::api::ApiError;
 use crate::office::api::{audit, cv_text, is_blind, view, visible_application};
-use crate::office::{review, review_api};
+use crate::office::{eligibility, review, review_api};
 use crate::pages::forms::{self, worded, FormData};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
@@ -35,6 +35,12 @@ struct ReviewForm {
     comment: String,
 }
 
+/// The coordinator's form to hold an ineligible application eligible.
+struct OverrideForm {
+    action: String,
+    csrf_token: String,
+}
+
 struct ReviewView {
     by: String,
     score: String,
@@ -51,6 +57,7 @@ struct ApplicationPage<'a> {
     choices: Vec<String>,
     motivation: String,
     cv_text: String,
+    override_form: Option<OverrideForm>,
     form: Option<ReviewForm>,
     reviews: Vec<ReviewView>,
     disagreement: bool,
@@ -133,6 +140,36 @@ pub async fn conflict(
         return Redirect::to("/office").into_response();
     }
     response
+}
+
+/// `POST /office/applications/{id}/eligibility`: `justification` (coordinators).
+pub async fn override_eligibility(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    act(
+        &state,
+        visitor,
+        &uri,
+        &headers,
+        peer,
+        &id,
+        &form,
+        |staff, app| {
+            let state = state.clone();
+            let justification = form.get("justification").to_owned();
+            async move {
+                eligibility::override_eligibility(&state, &staff, peer, app, &justification).await
+            }
+        },
+    )
+    .await
 }
 
 /// Checks the CSRF token, runs `change`, and goes back to the application (or shows it
@@ -225,13 +262,24 @@ async fn show(
         ),
         (
             tr.t("office-col-eligible"),
-            tr.t(if body.eligible {
-                "office-eligible-yes"
-            } else {
-                "office-eligible-no"
+            tr.t(match (body.eligible, &entry.row.eligibility_override) {
+                (true, Some(_)) => "office-eligible-override",
+                (true, None) => "office-eligible-yes",
+                (false, _) => "office-eligible-no",
             }),
         ),
     ];
+    // the view leaves it out for blind reviewers: a justification may name a nationality
+    if let Some(justification) = &body.eligibility_override {
+        facts.push((tr.t("office-override-justification"), justification.clone()));
+    }
+    let override_form = (staff.role.may(Permission::ScreenApplications)
+        && cohort_domain::application::decide_override(entry.row.status, entry.row.eligible)
+            .is_ok())
+    .then(|| OverrideForm {
+        action: format!("/office/applications/{id}/eligibility"),
+        csrf_token: staff.csrf_token.clone(),
+    });
     if let Some(name) = &body.name {
         facts.push((tr.t("office-col-name"), name.clone()));
     }
@@ -281,6 +329,7 @@ async fn show(
         choices,
         motivation: body.motivation,
         cv_text,
+        override_form,
         error,
         form,
         reviews,

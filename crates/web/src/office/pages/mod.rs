@@ -5,7 +5,7 @@ mod application;
 mod list;
 mod ranking;
 
-pub use application::{application, conflict, save_review};
+pub use application::{application, conflict, override_eligibility, save_review};
 pub use list::{decide, screening};
 pub use ranking::{ranking, reorder};
 
