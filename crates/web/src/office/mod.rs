@@ -4,6 +4,7 @@
 //! back office reveals nothing to those outside it.
 
 pub mod api;
+pub mod audit_log;
 pub mod download;
 pub mod eligibility;
 mod export;

@@ -2,10 +2,12 @@
 //! decisions, and one application. They call the same functions as `/api/v1/office`.
 
 mod application;
+mod audit;
 mod list;
 mod ranking;
 
 pub use application::{application, conflict, override_eligibility, save_review};
+pub use audit::audit_log;
 pub use list::{decide, screening};
 pub use ranking::{ranking, reorder};
 
@@ -79,6 +81,7 @@ struct OfficeHome<'a> {
     sessions: Vec<SessionLink>,
     units: Vec<String>,
     placements: Vec<SessionLink>,
+    audit_href: Option<&'static str>,
 }
 
 /// `GET /office`: who is signed in, and the sessions to work on.
@@ -153,6 +156,10 @@ pub async fn home(
         sessions,
         units,
         placements,
+        audit_href: staff
+            .role
+            .may(Permission::BrowseAudit)
+            .then_some("/office/audit"),
     };
     render(&page, StatusCode::OK)
 }
