@@ -1,5 +1,6 @@
 //! `cohort demo generate`: sent applications with statuses, timelines, CV texts and
-//! reviews, added again on a second run without clashing.
+//! reviews, added again on a second run without clashing; `cohort retention purge` leaves
+//! a session whose retention has not run out alone.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -78,4 +79,12 @@ fn demo_data_fills_the_first_session_and_can_be_added_to() {
         assert!((1..60).contains(&rare), "a rare skill: {rare} of 600");
         store.close().await;
     });
+    // the session has not ended: its retention runs, nothing is purged
+    let out = cohort(&["retention", "purge"], &data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "nothing to purge\n");
 }

@@ -15,10 +15,12 @@ mod ops;
 mod pages;
 mod privacy;
 mod profiles;
+pub mod retention;
 mod state;
 mod static_files;
 mod visitor;
 
+pub use documents::open_files;
 pub use i18n::Locales;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use state::{system_clock, AppState, Clock, FilesAt, Settings};

@@ -2,11 +2,13 @@
 
 mod demo;
 mod placements_file;
+mod retention;
 mod session_file;
 mod window;
 
 pub use demo::demo_session;
 pub use placements_file::{placements_from_toml, PlacementsError};
+pub use retention::{purgeable, DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS};
 pub use session_file::{session_from_toml, SessionFile};
 pub use window::{ApplicationWindow, WindowError, WindowState};
 
@@ -42,6 +44,9 @@ pub struct Session {
     pub max_choices: u8,
     /// Who may apply.
     pub rules: RuleSet,
+    /// Months that unsuccessful applications are kept after the internships end (see
+    /// [`Session::purge_due`]).
+    pub retention_months: u16,
 }
 
 /// A position offered in a session by a unit.

@@ -32,6 +32,13 @@ struct RawSession {
     max_choices: i64,
     /// A rules file, relative to this one; NATO's rules when absent.
     rules: Option<String>,
+    /// Months unsuccessful applications are kept after the internships end.
+    #[serde(default = "default_retention")]
+    retention_months: i64,
+}
+
+fn default_retention() -> i64 {
+    i64::from(super::DEFAULT_RETENTION_MONTHS)
 }
 
 fn three() -> i64 {
@@ -104,6 +111,18 @@ pub fn session_from_toml(
         .ok()
         .filter(|n| (1..=10).contains(n))
         .ok_or_else(|| fail("max_choices", "a number from 1 to 10".into()))?;
+    let retention_months = u16::try_from(s.retention_months)
+        .ok()
+        .filter(|n| (1..=super::MAX_RETENTION_MONTHS).contains(n))
+        .ok_or_else(|| {
+            fail(
+                "retention_months",
+                format!(
+                    "a number of months from 1 to {}",
+                    super::MAX_RETENTION_MONTHS
+                ),
+            )
+        })?;
     let placements = raw
         .placements
         .into_iter()
@@ -120,6 +139,7 @@ pub fn session_from_toml(
             window,
             max_choices,
             rules: RuleSet::nato_default(),
+            retention_months,
         },
         placements,
         rules_file: s.rules,
@@ -146,6 +166,10 @@ mod tests {
         let read = session_from_toml(&file(GOOD), &catalogue).expect("valid");
         assert_eq!(read.session.code, "2027-09");
         assert_eq!(read.session.max_choices, 3);
+        assert_eq!(read.session.retention_months, 12, "the default");
+        let kept = file(&format!("{GOOD}\nretention_months = 36"));
+        let read_kept = session_from_toml(&kept, &catalogue).expect("valid");
+        assert_eq!(read_kept.session.retention_months, 36);
         assert_eq!(
             read.session.window.closes().to_string(),
             "2027-02-15T23:59:00+01:00[Europe/Brussels]"
@@ -189,6 +213,11 @@ mod tests {
             session_from_toml(&many, &catalogue).expect_err("max").field,
             "max_choices"
         );
+        for months in ["0", "121", "-1"] {
+            let bad = file(&format!("{GOOD}\nretention_months = {months}"));
+            let error = session_from_toml(&bad, &catalogue).expect_err("retention");
+            assert_eq!(error.field, "retention_months", "{months}");
+        }
         let unit = file(GOOD).replace("unit = \"DI\"", "unit = \"NOPE\"");
         let error = session_from_toml(&unit, &catalogue).expect_err("unit");
         assert_eq!(

@@ -13,7 +13,7 @@ use crate::api::ApiError;
 use cohort_store::{AuditEntry, AuditFilter};
 
 /// The actions the log records, offered as suggestions in the page's filter.
-pub const ACTIONS: [&str; 13] = [
+pub const ACTIONS: [&str; 14] = [
     "application.view",
     "applications.list",
     "applications.export",
@@ -27,6 +27,7 @@ pub const ACTIONS: [&str; 13] = [
     "staff.invite",
     "audit.view",
     "audit.export",
+    "retention.purge",
 ];
 
 /// Entries on one page.
