@@ -98,7 +98,8 @@ pub enum SessionCommand {
 #[derive(Debug, Subcommand)]
 pub enum DemoCommand {
     /// Fill a session with made-up candidates and their sent applications (statuses,
-    /// motivations in French and English, reviews by demo reviewers), with a progress bar.
+    /// motivations and CV texts in French and English, reviews by demo reviewers), with a
+    /// progress bar.
     ///
     /// Example: cohort demo generate --applications 100000
     Generate(DemoGenerateArgs),
