@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The back office at scale: 100,000 generated applications in the SQLite default, then the
-screening list (filters and facet counts), full-text search and the XLSX export, timed from
-a client on the same machine.
+screening list (filters and facet counts), full-text search over motivations and over the
+text of the generated CVs, the dashboard and the XLSX export, timed from a client on the
+same machine.
 
     CARGO_TARGET_DIR=/var/tmp/cohort-target cargo build --release -p cohort
     python3 bench/office/run.py [--applications 100000] [--requests 200]
@@ -101,6 +102,11 @@ def main():
             "list, unit + nationality": "?unit=DI&nationality=RO&sort=oldest&page=3",
             "full text, one word": "?q=cyberdefense",
             "full text, two words + filter": "?q=droit+humanitaire&eligible=yes",
+            # words that only the generated CVs' texts hold
+            "CV text, rare skill": "?q=kubernetes",
+            "CV text, common skill + 2 filters": "?q=python&status=shortlisted&field=law",
+            "CV text + motivation, 2 words": "?q=osint+cyberdefense",
+            "CV text, place, page 5": "?q=geneva&sort=oldest&page=5",
         }
         print(f"{'query':34} {'n':>5} {'p50':>8} {'p90':>8} {'p99':>8} {'max':>8}  (ms)  matches")
         results = {}

@@ -136,3 +136,6 @@ api-response-office_import_placements-401 = not signed in
 api-response-office_import_placements-403 = CSRF token missing
 api-response-office_import_placements-404 = no such session for this account
 api-response-office_import_placements-422 = a row is wrong; nothing was written
+session-field-retention_months = Months unsuccessful applications are kept
+session-hint-retention = After the internships end, unsuccessful applications and their files are deleted; 1 to 120 months.
+session-problem-retention = Give a number of months from 1 to 120.

@@ -136,3 +136,6 @@ api-response-office_import_placements-401 = non connecté
 api-response-office_import_placements-403 = jeton CSRF manquant
 api-response-office_import_placements-404 = pas de telle session pour ce compte
 api-response-office_import_placements-422 = une ligne est erronée ; rien n’a été enregistré
+session-field-retention_months = Mois de conservation des candidatures non retenues
+session-hint-retention = Après la fin des stages, les candidatures non retenues et leurs fichiers sont supprimés ; de 1 à 120 mois.
+session-problem-retention = Indiquez un nombre de mois de 1 à 120.

@@ -43,13 +43,48 @@ pub enum Command {
     /// Sessions (intakes) and their placements.
     #[command(subcommand)]
     Session(SessionCommand),
+    /// The retention of unsuccessful applications.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Delete, with their files, the unsuccessful applications (rejected, withdrawn, never
+    /// sent — never one that was shortlisted) of every session whose retention
+    /// (retention_months after the internships end, 12 by default) has run out, and record
+    /// each session's purge in the audit log. `cohort serve` also does this every day.
+    ///
+    /// Prints one line per session purged.
+    Purge(RetentionPurgeArgs),
+}
+
+/// `cohort retention purge`.
+#[derive(Debug, Args)]
+pub struct RetentionPurgeArgs {
+    #[command(flatten)]
+    pub files: FilesArgs,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+/// Where uploaded documents are kept.
+#[derive(Debug, Args)]
+pub struct FilesArgs {
+    /// Keep uploaded documents in an S3-compatible bucket instead of DATA_DIR/files, e.g.
+    /// s3://cohort-documents/prod. Credentials, region and endpoint come from the usual
+    /// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and AWS_ENDPOINT variables
+    /// (AWS_ALLOW_HTTP=true for a server without TLS).
+    #[arg(long, env = "COHORT_FILES_URL")]
+    pub files_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
     /// Create a session and its placements from a TOML file: a [session] table (code,
     /// name.en, name.fr, period_start, period_end, opens, closes in local time, time_zone,
-    /// max_choices, optionally rules = "FILE" relative to it; NATO's rules otherwise) and
+    /// max_choices, retention_months (12 unless given), optionally rules = "FILE" relative
+    /// to it; NATO's rules otherwise) and
     /// [[placements]] as in catalogue/demo-placements.toml. A file with a mistake changes
     /// nothing and the error names the field.
     Import {
@@ -63,7 +98,8 @@ pub enum SessionCommand {
 #[derive(Debug, Subcommand)]
 pub enum DemoCommand {
     /// Fill a session with made-up candidates and their sent applications (statuses,
-    /// motivations in French and English, reviews by demo reviewers), with a progress bar.
+    /// motivations and CV texts in French and English, reviews by demo reviewers), with a
+    /// progress bar.
     ///
     /// Example: cohort demo generate --applications 100000
     Generate(DemoGenerateArgs),
@@ -203,12 +239,8 @@ pub struct ServeArgs {
     /// tests). Without --smtp-url, e-mails go to DATA_DIR/mail.
     #[arg(long, env = "COHORT_MAIL_DIR")]
     pub mail_dir: Option<PathBuf>,
-    /// Keep uploaded documents in an S3-compatible bucket instead of DATA_DIR/files, e.g.
-    /// s3://cohort-documents/prod. Credentials, region and endpoint come from the usual
-    /// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and AWS_ENDPOINT variables
-    /// (AWS_ALLOW_HTTP=true for a server without TLS).
-    #[arg(long, env = "COHORT_FILES_URL")]
-    pub files_url: Option<String>,
+    #[command(flatten)]
+    pub files: FilesArgs,
     /// The sender of every e-mail.
     #[arg(
         long,

@@ -42,6 +42,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                     Command::Audit(sub) => commands::audit::run(sub).await,
                     Command::User(sub) => commands::user::run(sub).await,
                     Command::Session(sub) => commands::session::run(sub).await,
+                    Command::Retention(sub) => commands::retention::run(sub).await,
                     Command::Demo(args::DemoCommand::Generate(args)) => {
                         commands::demo::run(args).await
                     }

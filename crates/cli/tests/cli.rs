@@ -25,7 +25,7 @@ fn help_lists_every_command() {
     let out = cohort(&["--help"], dir.path());
     assert!(out.status.success());
     let help = text(&out.stdout);
-    for command in ["serve", "migrate", "catalogue", "match"] {
+    for command in ["serve", "migrate", "catalogue", "match", "retention"] {
         assert!(help.contains(command), "{command} in --help");
     }
     let serve = text(&cohort(&["serve", "--help"], dir.path()).stdout);

@@ -1,5 +1,6 @@
-//! `cohort demo generate`: sent applications with statuses, timelines and reviews, added
-//! again on a second run without clashing.
+//! `cohort demo generate`: sent applications with statuses, timelines, CV texts and
+//! reviews, added again on a second run without clashing; `cohort retention purge` leaves
+//! a session whose retention has not run out alone.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -65,5 +66,25 @@ fn demo_data_fills_the_first_session_and_can_be_added_to() {
         assert!(reviews.iter().all(|r| (1.0..=5.0).contains(&r.score)));
         let timeline = store.application_events(rows[0].id).await.expect("events");
         assert_eq!(timeline[0].kind, "created");
+        // every candidate has a CV's text, naming them, for the search over CVs
+        assert!(rows.iter().all(|r| r.cv_text.len() > 200), "CV texts");
+        let first: serde_json::Value =
+            serde_json::from_str(rows[0].profile.as_deref().unwrap_or("{}")).expect("JSON");
+        let family = first["family_name"].as_str().expect("a family name");
+        assert!(rows[0].cv_text.contains(family), "{}", rows[0].cv_text);
+        let rare = rows
+            .iter()
+            .filter(|r| r.cv_text.contains("Kubernetes"))
+            .count();
+        assert!((1..60).contains(&rare), "a rare skill: {rare} of 600");
+        store.close().await;
     });
+    // the session has not ended: its retention runs, nothing is purged
+    let out = cohort(&["retention", "purge"], &data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "nothing to purge\n");
 }

@@ -16,27 +16,45 @@ impl TextIndex {
     /// Indexes `(id, text)` pairs; an id may come with several texts.
     pub fn build<'a>(texts: impl IntoIterator<Item = (u32, &'a str)>) -> TextIndex {
         let stemmers = Stemmers::new();
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-        // texts share most of their words: stem each distinct word once
-        let mut stems: HashMap<String, [String; 2]> = HashMap::new();
+        // texts share most of their words: each distinct word is stemmed and its two
+        // posting lists found once, then every later occurrence is one lookup
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let mut list_of_stem: HashMap<String, usize> = HashMap::new();
+        let mut lists_of_word: HashMap<String, [usize; 2]> = HashMap::new();
         for (id, text) in texts {
             for word in words(text) {
-                let both = stems.entry(word).or_insert_with_key(|w| stemmers.both(w));
-                for stem in both.iter() {
-                    match postings.get_mut(stem.as_str()) {
-                        Some(ids) if ids.last() == Some(&id) => {}
-                        Some(ids) => ids.push(id),
-                        None => {
-                            postings.insert(stem.clone(), vec![id]);
-                        }
+                let pair = match lists_of_word.get(&word) {
+                    Some(&pair) => pair,
+                    None => {
+                        let pair = stemmers.both(&word).map(|stem| {
+                            let next = lists.len();
+                            let list = *list_of_stem.entry(stem).or_insert(next);
+                            if list == next {
+                                lists.push(Vec::new());
+                            }
+                            list
+                        });
+                        lists_of_word.insert(word, pair);
+                        pair
+                    }
+                };
+                for list in pair {
+                    let ids = &mut lists[list];
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
                     }
                 }
             }
         }
-        for ids in postings.values_mut() {
-            ids.sort_unstable();
-            ids.dedup();
-        }
+        let postings = list_of_stem
+            .into_iter()
+            .map(|(stem, list)| {
+                let mut ids = std::mem::take(&mut lists[list]);
+                ids.sort_unstable();
+                ids.dedup();
+                (stem, ids)
+            })
+            .collect();
         TextIndex { postings }
     }
 

@@ -17,14 +17,18 @@ const STOP_WORDS: &[&str] = &[
 
 /// Lower-case, accent-free words of `text`, stop words removed, in order.
 pub fn words(text: &str) -> Vec<String> {
-    let folded: String = text
+    let mut folded: String = text
         .nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .replace('œ', "oe")
-        .replace('æ', "ae")
-        .replace('ß', "ss");
+        .collect();
+    // ligatures are rare: the text is copied again only when it has one
+    if folded.contains(['œ', 'æ', 'ß']) {
+        folded = folded
+            .replace('œ', "oe")
+            .replace('æ', "ae")
+            .replace('ß', "ss");
+    }
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))

@@ -92,15 +92,26 @@ impl AuditEntry {
     }
 }
 
-/// Which entries an administrator is browsing: each given field must match exactly.
+/// Which entries an administrator is browsing: each given field must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {
-    /// Only this actor's entries.
+    /// Only this actor's entries: the actor as recorded (`system`, `cli`, an address), or
+    /// a staff member's address, which the log records followed by their role in brackets.
     pub actor: Option<String>,
     /// Only this action.
     pub action: Option<String>,
     /// Only entries about this subject.
     pub subject: Option<String>,
+    /// Only entries at or after this instant (unix milliseconds).
+    pub from: Option<i64>,
+    /// Only entries before this instant (unix milliseconds).
+    pub until: Option<i64>,
+}
+
+/// A bound value of a browsing query.
+enum Bound<'a> {
+    Text(&'a str),
+    Int(i64),
 }
 
 /// Appends `entry` on `conn`, inside the caller's transaction (`&mut tx` of
@@ -186,31 +197,49 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let mut conditions = Vec::new();
-        let mut values = Vec::new();
-        let fields = [
-            ("actor", &filter.actor),
-            ("action", &filter.action),
-            ("subject", &filter.subject),
-        ];
-        for (column, value) in fields {
+        let mut values: Vec<Bound<'_>> = Vec::new();
+        fn next<'a>(value: Bound<'a>, values: &mut Vec<Bound<'a>>) -> String {
+            values.push(value);
+            format!("${}", values.len())
+        }
+        // the label of a staff member is "address (role)": their address alone finds it
+        let labelled = filter.actor.as_ref().map(|a| format!("{a} ("));
+        if let (Some(actor), Some(prefix)) = (&filter.actor, &labelled) {
+            let exact = next(Bound::Text(actor), &mut values);
+            let start = next(Bound::Text(prefix), &mut values);
+            conditions.push(format!(
+                "(actor = {exact} OR substr(actor, 1, length({start})) = {start})"
+            ));
+        }
+        for (column, value) in [("action", &filter.action), ("subject", &filter.subject)] {
             if let Some(value) = value {
-                values.push(value.as_str());
-                conditions.push(format!("{column} = ${}", values.len()));
+                let n = next(Bound::Text(value), &mut values);
+                conditions.push(format!("{column} = {n}"));
             }
         }
-        conditions.push(format!("seq < ${}", values.len() + 1));
+        if let Some(from) = filter.from {
+            let n = next(Bound::Int(from), &mut values);
+            conditions.push(format!("at >= {n}"));
+        }
+        if let Some(until) = filter.until {
+            let n = next(Bound::Int(until), &mut values);
+            conditions.push(format!("at < {n}"));
+        }
+        let before = next(Bound::Int(before_seq.unwrap_or(i64::MAX)), &mut values);
+        conditions.push(format!("seq < {before}"));
+        let limit_at = next(Bound::Int(limit), &mut values);
         let sql = format!(
-            "SELECT {COLUMNS} FROM audit_log WHERE {} ORDER BY seq DESC LIMIT ${}",
-            conditions.join(" AND "),
-            values.len() + 2
+            "SELECT {COLUMNS} FROM audit_log WHERE {} ORDER BY seq DESC LIMIT {limit_at}",
+            conditions.join(" AND ")
         );
         let mut query = sqlx::query(&sql);
         for value in values {
-            query = query.bind(value);
+            query = match value {
+                Bound::Text(text) => query.bind(text),
+                Bound::Int(n) => query.bind(n),
+            };
         }
         query
-            .bind(before_seq.unwrap_or(i64::MAX))
-            .bind(limit)
             .fetch_all(&self.pool)
             .await?
             .iter()

@@ -1,12 +1,14 @@
 //! Demonstration data at scale (`cohort demo generate`): candidates with profiles, sent
-//! applications, their timelines and reviews, written in large multi-row statements inside
-//! one transaction per batch, so that 100,000 applications take seconds, not hours. Ids are
+//! applications with the text of a CV, their timelines and reviews, written in large
+//! multi-row statements inside one transaction per batch, so that 100,000 applications take
+//! seconds, not hours. Ids are
 //! assigned here (after the largest in use) so that rows can refer to each other without a
 //! round trip per row.
 
 use crate::{Backend, Store, StoreError};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{PlacementId, SessionId};
+use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 /// One generated candidate and their application.
@@ -26,6 +28,8 @@ pub struct DemoApplicant {
     pub choices: Vec<PlacementId>,
     /// Motivation.
     pub motivation: String,
+    /// The text of their CV (stored as a CV document's text; there is no file).
+    pub cv_text: String,
     /// When it was sent.
     pub submitted_at: i64,
     /// Reviews: reviewer account, scores JSON, weighted score.
@@ -113,6 +117,7 @@ impl Store {
         let (mut accounts, mut profiles, mut applications, mut choices) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut events, mut submitted, mut reviews) = (Vec::new(), Vec::new(), Vec::new());
+        let mut documents = Vec::new();
         for (i, a) in batch.iter().enumerate() {
             let account = first_account + i as i64;
             let application = first_application + i as i64;
@@ -163,6 +168,16 @@ impl Store {
                     Cell::Text(status.as_str().into()),
                 ]);
             }
+            documents.push(vec![
+                Cell::Int(application),
+                Cell::Text("cv".into()),
+                Cell::Text(format!("demo/{application}-cv")),
+                Cell::Text("cv.pdf".into()),
+                Cell::Int(a.cv_text.len() as i64),
+                Cell::Text(format!("{:x}", Sha256::digest(a.cv_text.as_bytes()))),
+                Cell::Int(a.submitted_at),
+                Cell::Text(a.cv_text.clone()),
+            ]);
             submitted.push(vec![
                 Cell::Int(application),
                 Cell::Text(a.profile.clone()),
@@ -179,7 +194,7 @@ impl Store {
                 ]);
             }
         }
-        let tables: [Table; 7] = [
+        let tables: [Table; 8] = [
             (
                 "accounts",
                 &[
@@ -218,6 +233,20 @@ impl Store {
                 "application_events",
                 &["application_id", "at", "kind", "status"],
                 events,
+            ),
+            (
+                "documents",
+                &[
+                    "application_id",
+                    "kind",
+                    "object_key",
+                    "file_name",
+                    "size",
+                    "sha256",
+                    "uploaded_at",
+                    "text",
+                ],
+                documents,
             ),
             (
                 "submitted_profiles",

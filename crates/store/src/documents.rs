@@ -70,6 +70,8 @@ pub struct NewDocument<'a> {
     pub size: i64,
     /// SHA-256 of the content, lower-case hex.
     pub sha256: &'a str,
+    /// The text extracted from it (a CV's), cut to a bound by the caller; may be empty.
+    pub text: &'a str,
 }
 
 fn document(row: &sqlx::any::AnyRow) -> Result<DocumentRow, StoreError> {
@@ -115,10 +117,10 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO documents (application_id, kind, object_key, file_name, size, sha256, uploaded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id, kind) DO UPDATE SET \
+            "INSERT INTO documents (application_id, kind, object_key, file_name, size, sha256, uploaded_at, text) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (application_id, kind) DO UPDATE SET \
              object_key = excluded.object_key, file_name = excluded.file_name, size = excluded.size, \
-             sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at",
+             sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, text = excluded.text",
         )
         .bind(new.application_id)
         .bind(new.kind.as_str())
@@ -127,6 +129,7 @@ impl Store {
         .bind(new.size)
         .bind(new.sha256)
         .bind(now)
+        .bind(new.text)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -164,6 +167,17 @@ impl Store {
         .as_ref()
         .map(document)
         .transpose()
+    }
+
+    /// The text extracted from the application's CV; empty when there is no CV or its
+    /// text could not be extracted.
+    pub async fn cv_text(&self, application_id: i64) -> Result<String, StoreError> {
+        let text: Option<(String,)> =
+            sqlx::query_as("SELECT text FROM documents WHERE application_id = $1 AND kind = 'cv'")
+                .bind(application_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(text.map(|(t,)| t).unwrap_or_default())
     }
 
     /// The kinds of document the application has, in [`DocumentKind::ALL`] order.

@@ -108,7 +108,7 @@ fn document(row: &sqlx::any::AnyRow) -> Result<DocumentRow, StoreError> {
 }
 
 /// The UTC day of an instant, `YYYY-MM-DD`.
-fn utc_day(millis: i64) -> Option<String> {
+pub(crate) fn utc_day(millis: i64) -> Option<String> {
     jiff::Timestamp::from_millisecond(millis)
         .ok()
         .map(|t| t.strftime("%Y-%m-%d").to_string())

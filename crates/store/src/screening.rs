@@ -34,8 +34,14 @@ pub struct ScreeningRow {
     pub motivation: String,
     /// The profile as submitted (JSON), when kept.
     pub profile: Option<String>,
-    /// Whether it met the session's rules at submission.
+    /// Whether it met the session's rules at submission, or was held eligible by an
+    /// override.
     pub eligible: bool,
+    /// The justification of the override, when a coordinator held it eligible.
+    pub eligibility_override: Option<String>,
+    /// The text extracted from the CV (empty when none): for the search index, which
+    /// takes it out of the row once indexed.
+    pub cv_text: String,
 }
 
 /// A staff decision to store.
@@ -60,12 +66,16 @@ pub struct StaffDecision<'a> {
 }
 
 const COLUMNS: &str = "a.id, a.session_id, a.account_id, u.email, u.lang, a.status, \
-    a.submitted_at, a.motivation, p.data, p.eligible";
+    a.submitted_at, a.motivation, p.data, p.eligible, d.text AS cv_text, \
+    o.justification AS override_justification";
 const FROM: &str = "FROM applications a JOIN accounts u ON u.id = a.account_id \
-    LEFT JOIN submitted_profiles p ON p.application_id = a.id";
+    LEFT JOIN submitted_profiles p ON p.application_id = a.id \
+    LEFT JOIN documents d ON d.application_id = a.id AND d.kind = 'cv' \
+    LEFT JOIN eligibility_overrides o ON o.application_id = a.id";
 
 fn row(r: &sqlx::any::AnyRow) -> Result<ScreeningRow, StoreError> {
     let status: String = r.try_get("status")?;
+    let justification: Option<String> = r.try_get("override_justification")?;
     Ok(ScreeningRow {
         id: r.try_get("id")?,
         session_id: r.try_get("session_id")?,
@@ -78,7 +88,12 @@ fn row(r: &sqlx::any::AnyRow) -> Result<ScreeningRow, StoreError> {
         choices: Vec::new(),
         motivation: r.try_get("motivation")?,
         profile: r.try_get("data")?,
-        eligible: r.try_get::<Option<i32>, _>("eligible")?.unwrap_or(0) != 0,
+        eligible: r.try_get::<Option<i32>, _>("eligible")?.unwrap_or(0) != 0
+            || justification.is_some(),
+        eligibility_override: justification,
+        cv_text: r
+            .try_get::<Option<String>, _>("cv_text")?
+            .unwrap_or_default(),
     })
 }
 

@@ -39,7 +39,8 @@ impl Store {
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO sessions (code, name_en, name_fr, period_start, period_end, opens_at, closes_at, \
-             time_zone, max_choices, rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             time_zone, max_choices, rules, retention_months) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(&session.code)
         .bind(&session.name.en)
@@ -51,6 +52,7 @@ impl Store {
         .bind(session.window.time_zone())
         .bind(i32::from(session.max_choices))
         .bind(session.rules.to_toml())
+        .bind(i32::from(session.retention_months))
         .fetch_one(&mut *tx)
         .await?;
         let subject = format!("session:{id}");
@@ -83,7 +85,7 @@ impl Store {
         let changed = sqlx::query(
             "UPDATE sessions SET code = $1, name_en = $2, name_fr = $3, period_start = $4, \
              period_end = $5, opens_at = $6, closes_at = $7, time_zone = $8, max_choices = $9, \
-             rules = $10 WHERE id = $11",
+             rules = $10, retention_months = $11 WHERE id = $12",
         )
         .bind(&session.code)
         .bind(&session.name.en)
@@ -95,6 +97,7 @@ impl Store {
         .bind(session.window.time_zone())
         .bind(i32::from(session.max_choices))
         .bind(session.rules.to_toml())
+        .bind(i32::from(session.retention_months))
         .bind(session.id.0)
         .execute(&mut *tx)
         .await?

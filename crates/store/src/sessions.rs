@@ -45,6 +45,8 @@ fn session(row: &AnyRow) -> Result<Session, StoreError> {
         max_choices: u8::try_from(row.try_get::<i32, _>("max_choices")?)
             .map_err(|e| corrupt("max_choices", e))?,
         rules: RuleSet::from_toml(&rules).map_err(|e| corrupt("rules", e))?,
+        retention_months: u16::try_from(row.try_get::<i32, _>("retention_months")?)
+            .map_err(|e| corrupt("retention_months", e))?,
     })
 }
 
@@ -134,7 +136,8 @@ impl Store {
         let mut tx = self.begin().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO sessions (code, name_en, name_fr, period_start, period_end, opens_at, closes_at, \
-             time_zone, max_choices, rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             time_zone, max_choices, rules, retention_months) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(&session.code)
         .bind(&session.name.en)
@@ -146,6 +149,7 @@ impl Store {
         .bind(session.window.time_zone())
         .bind(i32::from(session.max_choices))
         .bind(session.rules.to_toml())
+        .bind(i32::from(session.retention_months))
         .fetch_one(&mut *tx)
         .await?;
         for (position, p) in placements.iter().enumerate() {

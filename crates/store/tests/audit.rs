@@ -241,4 +241,36 @@ async fn the_browsing_page_filters_newest_first(fresh: Fresh) {
     let page = store.audit_page(&system_about_two, None, 10).await;
     let page = page.expect("page");
     assert_eq!((page.len(), page[0].actor_id), (1, None));
+
+    // a time range: from included, until excluded
+    let range = AuditFilter {
+        from: Some(NOW + 2000),
+        until: Some(NOW + 9000),
+        ..AuditFilter::default()
+    };
+    let page = store.audit_page(&range, None, 10).await.expect("page");
+    assert_eq!(seqs(page), [3, 2]);
+    // a staff member's address finds their labelled entries, and only theirs
+    let coordinator = NewAuditEntry {
+        actor: "coord@nato.example (coordinator)",
+        ..viewed("application:1")
+    };
+    store
+        .audit(&coordinator, NOW + 10_000)
+        .await
+        .expect("append");
+    let by = |actor: &str| AuditFilter {
+        actor: Some(actor.into()),
+        ..AuditFilter::default()
+    };
+    let page = store.audit_page(&by("coord@nato.example"), None, 10).await;
+    assert_eq!(seqs(page.expect("page")), [5]);
+    for other in ["coord@nato", "coord@nato.example (", "oord@nato.example"] {
+        let page = store.audit_page(&by(other), None, 10).await.expect("page");
+        assert_eq!(seqs(page), Vec::<i64>::new(), "{other}");
+    }
+    let page = store
+        .audit_page(&by("reviewer@example.org"), Some(3), 10)
+        .await;
+    assert_eq!(seqs(page.expect("page")), [2, 1]);
 }

@@ -56,6 +56,7 @@ fn new_document<'a>(application_id: i64, kind: DocumentKind, key: &'a str) -> Ne
         file_name: "Mon CV (final).pdf",
         size: 1234,
         sha256: "ab",
+        text: "Droit international",
     }
 }
 
@@ -86,6 +87,10 @@ async fn one_document_per_kind_and_a_new_one_replaces_the_old(store: Store) {
         .await
         .expect("put");
     assert_eq!(first, Ok(None), "nothing replaced");
+    assert_eq!(
+        store.cv_text(application).await.expect("text"),
+        "Droit international"
+    );
     let letter = store
         .put_document(
             &new_document(application, DocumentKind::Letter, "documents/l"),
@@ -99,6 +104,7 @@ async fn one_document_per_kind_and_a_new_one_replaces_the_old(store: Store) {
         file_name: "cv-2.pdf",
         size: 99,
         sha256: "cd",
+        text: "",
         ..new_document(application, DocumentKind::Cv, "documents/b")
     };
     let replaced = store.put_document(&second, NOW + 1).await.expect("put");
@@ -118,6 +124,11 @@ async fn one_document_per_kind_and_a_new_one_replaces_the_old(store: Store) {
     assert_eq!(cv.file_name, "cv-2.pdf");
     assert_eq!((cv.size, cv.sha256.as_str()), (99, "cd"));
     assert_eq!(cv.uploaded_at, NOW + 1);
+    assert_eq!(
+        store.cv_text(application).await.expect("text"),
+        "",
+        "the new CV's text replaced the old one's"
+    );
     assert_eq!(documents[0], cv);
     assert_eq!(
         store.document_kinds(application).await.expect("kinds"),

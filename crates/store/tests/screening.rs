@@ -6,7 +6,8 @@ use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{demo_session, placements_from_toml, SessionId};
 use cohort_domain::Catalogue;
 use cohort_store::{
-    insert_account, NewAccount, NewAuditEntry, NewMail, NewStaff, StaffDecision, Store, NO_PASSWORD,
+    insert_account, DocumentKind, EligibilityOverride, NewAccount, NewAuditEntry, NewDocument,
+    NewMail, NewStaff, StaffDecision, Store, NO_PASSWORD,
 };
 
 const NOW: i64 = 1_780_000_000_000;
@@ -20,6 +21,7 @@ on_both_backends!(
     staff_are_created_confirmed_with_their_units_once,
     the_screening_rows_are_the_sent_applications_with_the_profile_as_submitted,
     a_decision_changes_notifies_and_audits_together_or_not_at_all,
+    an_override_holds_an_ineligible_application_eligible_once_and_audited,
 );
 
 async fn staff_are_created_confirmed_with_their_units_once(store: Store) {
@@ -134,6 +136,20 @@ async fn the_screening_rows_are_the_sent_applications_with_the_profile_as_submit
         vec![],
         "drafts are not screened"
     );
+    let cv = NewDocument {
+        application_id: sent,
+        kind: DocumentKind::Cv,
+        object_key: "documents/cv-ana",
+        file_name: "CV Ana Popescu.pdf",
+        size: 10,
+        sha256: "ab",
+        text: "Stage à la Cour pénale internationale",
+    };
+    store
+        .put_document(&cv, NOW)
+        .await
+        .expect("put")
+        .expect("a draft");
     let before = store.applications_revision().await.expect("revision");
     store
         .submit_application(sent, r#"{"family_name":"Popescu"}"#, true, NOW + 5)
@@ -160,6 +176,8 @@ async fn the_screening_rows_are_the_sent_applications_with_the_profile_as_submit
     );
     assert_eq!(row.profile.as_deref(), Some(r#"{"family_name":"Popescu"}"#));
     assert!(row.eligible);
+    assert_eq!(row.eligibility_override, None);
+    assert_eq!(row.cv_text, "Stage à la Cour pénale internationale");
     assert_eq!(
         (row.email.as_str(), row.lang.as_str()),
         ("ana@example.org", "fr")
@@ -242,5 +260,78 @@ async fn a_decision_changes_notifies_and_audits_together_or_not_at_all(store: St
     );
     let audit = store.audit_entries(0, 10).await.expect("audit");
     assert_eq!(audit.len(), 1, "only the applied decision is audited");
+    assert!(store.verify_audit().await.expect("verify").is_intact());
+}
+
+async fn an_override_holds_an_ineligible_application_eligible_once_and_audited(store: Store) {
+    let spring = session(&store).await;
+    let offered = store.placement_ids(spring).await.expect("placements");
+    let ana = candidate(&store, "ana@example.org").await;
+    let id = store
+        .save_draft(ana, spring, &[offered[0]], "Motivation", NOW)
+        .await
+        .expect("draft")
+        .expect("draft");
+    store
+        .submit_application(id, "{}", false, NOW)
+        .await
+        .expect("submit")
+        .expect("draft");
+    let row = store.screening_row(id).await.expect("row").expect("sent");
+    assert!(!row.eligible, "failed the rules at submission");
+    let change = |status| EligibilityOverride {
+        application_id: id,
+        status,
+        justification: "Diplôme reconnu par équivalence",
+        actor_id: 99,
+        audit: NewAuditEntry {
+            actor_id: Some(99),
+            actor: "coord@nato.example (coordinator)",
+            action: "application.eligibility_override",
+            subject: "application:1",
+            detail: "{}",
+            address: Some("127.0.0.1"),
+        },
+    };
+    use ApplicationStatus as S;
+    // from a status it no longer has: nothing happens
+    let stale = store
+        .override_eligibility(&change(S::Shortlisted), NOW + 1)
+        .await
+        .expect("override");
+    assert!(stale.is_err());
+    let before = store.applications_revision().await.expect("revision");
+    let done = store
+        .override_eligibility(&change(S::Submitted), NOW + 2)
+        .await
+        .expect("override");
+    assert!(done.is_ok());
+    assert!(
+        store.applications_revision().await.expect("revision") > before,
+        "cached lists see it"
+    );
+    let row = store.screening_row(id).await.expect("row").expect("sent");
+    assert!(row.eligible);
+    assert_eq!(
+        row.eligibility_override.as_deref(),
+        Some("Diplôme reconnu par équivalence")
+    );
+    assert_eq!(row.status, S::Submitted, "the status does not move");
+    let again = store
+        .override_eligibility(&change(S::Submitted), NOW + 3)
+        .await
+        .expect("override");
+    assert!(again.is_err(), "once");
+    let kinds: Vec<String> = store
+        .application_events(id)
+        .await
+        .expect("events")
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, ["created", "submitted", "eligibility_override"]);
+    let audit = store.audit_entries(0, 10).await.expect("audit");
+    assert_eq!(audit.len(), 1, "only the applied override is audited");
+    assert_eq!(audit[0].action, "application.eligibility_override");
     assert!(store.verify_audit().await.expect("verify").is_intact());
 }

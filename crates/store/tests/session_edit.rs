@@ -46,6 +46,7 @@ async fn sessions_and_placements_are_edited(store: Store) {
         .is_err());
     session.id = id;
     session.name.fr = "Session renommée".into();
+    session.retention_months = 30;
     let before = store.snapshot_revision().await.expect("revision");
     assert_eq!(
         store
@@ -64,6 +65,15 @@ async fn sessions_and_placements_are_edited(store: Store) {
             .name
             .fr,
         "Session renommée"
+    );
+    assert_eq!(
+        store
+            .session_by_id(id)
+            .await
+            .expect("read")
+            .expect("session")
+            .retention_months,
+        30
     );
     let mut other = session.clone();
     other.code = "another".into();

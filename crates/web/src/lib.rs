@@ -18,11 +18,13 @@ mod ops;
 mod pages;
 mod privacy;
 mod profiles;
+pub mod retention;
 mod state;
 mod static_files;
 mod testimonials;
 mod visitor;
 
+pub use documents::open_files;
 pub use i18n::Locales;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use state::{system_clock, AppState, Clock, FilesAt, Settings};
@@ -106,12 +108,14 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/sessions/{id}/application/documents/{kind}", get(documents::api::download))
         .route("/office", get(office::pages::home))
+        .route("/office/audit", get(office::pages::audit_log))
         .route("/office/sessions/{id}/applications", get(office::pages::screening))
         .route("/office/sessions/{id}/applications/decisions", post(office::pages::decide))
         .route("/office/sessions/{id}/report", get(office::report::report))
         .route("/office/applications/{id}", get(office::pages::application))
         .route("/office/applications/{id}/review", post(office::pages::save_review))
         .route("/office/applications/{id}/conflict", post(office::pages::conflict))
+        .route("/office/applications/{id}/eligibility", post(office::pages::override_eligibility))
         .route("/office/placements/{id}/ranking", get(office::pages::ranking).post(office::pages::reorder))
         .route("/office/sessions/new", get(office::sessions::page::new_session).post(office::sessions::page::create_session))
         .route("/office/sessions/{id}/edit", get(office::sessions::page::edit_session).post(office::sessions::page::save_session))
@@ -145,10 +149,13 @@ pub fn router(state: AppState) -> Router {
         .route("/office/sessions/{id}/assignments", post(office::assignment::assign_page))
         .route("/api/v1/office/sessions/{id}/applications", get(office::api::list_applications))
         .route("/api/v1/office/sessions/{id}/applications/export", get(office::download::export_applications))
+        .route("/api/v1/office/audit", get(office::audit_log::api::get_audit))
+        .route("/api/v1/office/audit/export", get(office::audit_log::api::export_audit))
         .route("/api/v1/office/staff", get(office::staff_api::get_staff).post(office::staff_api::post_invite))
         .route("/api/v1/office/applications/{id}", get(office::api::get_application))
         .route("/api/v1/office/applications/{id}/review", axum::routing::put(office::review_api::put_review))
         .route("/api/v1/office/applications/{id}/conflict", post(office::review_api::post_conflict))
+        .route("/api/v1/office/applications/{id}/eligibility", post(office::eligibility::post_override))
         .route("/api/v1/office/applications/{id}/reviews", get(office::review_api::get_reviews))
         .route("/api/v1/office/placements/{id}/ranking", get(office::review_api::get_ranking).put(office::review_api::put_ranking))
         .route("/api/v1/office/sessions/{id}/ranking/close", post(office::review_api::close_ranking))

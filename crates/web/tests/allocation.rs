@@ -48,6 +48,7 @@ fn applicant(email: &'static str, nationality: &'static str) -> Applicant<'stati
         field: "law",
         languages: &[("en", "C1"), ("fr", "C1")],
         motivation: "Une motivation sincère.",
+        cv: &[],
     }
 }
 

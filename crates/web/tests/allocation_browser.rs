@@ -27,6 +27,7 @@ fn applicant(email: &'static str) -> Applicant<'static> {
         field: "law",
         languages: &[("en", "C1"), ("fr", "B1")],
         motivation: "Je souhaite contribuer aux travaux de l’unité.",
+        cv: &[],
     }
 }
 

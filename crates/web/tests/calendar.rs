@@ -48,6 +48,7 @@ async fn a_private_link_shows_ones_own_dates_until_replaced_or_revoked() {
         field: "law",
         languages: &[("en", "C1")],
         motivation: "Une motivation sincère.",
+        cv: &[],
     };
     let (ana, _) = submitted(&app, session, &who, &[placement]).await;
     let first = new_link(&app, &ana).await;

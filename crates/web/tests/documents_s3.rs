@@ -105,6 +105,7 @@ async fn documents_go_to_an_s3_compatible_bucket_and_come_back_whole() {
         field: "law",
         languages: &[("en", "C1")],
         motivation: "Motivation.",
+        cv: &[],
     };
     let (candidate, _) = submitted(&app, session, &who, &[offered[0].0]).await;
 

@@ -19,6 +19,11 @@ const ANA: Applicant<'static> = Applicant {
     field: "law",
     languages: &[("en", "C1"), ("fr", "B2")],
     motivation: "J'ai étudié le droit international et la cyberdéfense.",
+    cv: &[
+        "Ana Popescu",
+        "ana.popescu@example.org - 2001-05-04",
+        "Stage: Cour pénale internationale, La Haye",
+    ],
 };
 const BEN: Applicant<'static> = Applicant {
     email: "ben.okafor@example.org",
@@ -29,6 +34,7 @@ const BEN: Applicant<'static> = Applicant {
     field: "computer_science",
     languages: &[("en", "B2")],
     motivation: "I studied network security and cryptography.",
+    cv: &["Benedikt Okafor", "Skills: Kubernetes, penetration testing"],
 };
 const CLO: Applicant<'static> = Applicant {
     email: "clothilde.martin@example.org",
@@ -39,6 +45,7 @@ const CLO: Applicant<'static> = Applicant {
     field: "law",
     languages: &[("fr", "C2"), ("en", "C1")],
     motivation: "Juriste, je souhaite travailler sur les réseaux de partenariats.",
+    cv: &[],
 };
 
 /// Two units of the demo session, a placement in each, and applications: Ana and Clothilde
@@ -112,6 +119,7 @@ async fn every_office_route_checks_the_role_and_the_scope() {
     let ana_path = format!("/api/v1/office/applications/{}", w.ana.1);
     let ben_path = format!("/api/v1/office/applications/{}", w.ben.1);
     let ana_reviews = format!("{ana_path}/reviews");
+    let ana_eligibility = format!("{ana_path}/eligibility");
     let ana_review = format!("{ana_path}/review");
     let clo_conflict = format!("/api/v1/office/applications/{}/conflict", w.clo.1);
     let placement_a = placements(app, w.session)
@@ -213,6 +221,25 @@ async fn every_office_route_checks_the_role_and_the_scope() {
         ),
         (Method::GET, &no_run, None, [401, 404, 404, 404, 404, 404]),
         (Method::POST, &assign, None, [401, 404, 404, 404, 200, 404]),
+        // Ana met the rules: allowed callers are refused with 409, others get 404
+        (
+            Method::POST,
+            &ana_eligibility,
+            Some(json!({"justification": "matrix"})),
+            [401, 404, 404, 404, 409, 404],
+        ),
+        (
+            Method::GET,
+            "/api/v1/office/audit",
+            None,
+            [401, 404, 404, 404, 404, 200],
+        ),
+        (
+            Method::GET,
+            "/api/v1/office/audit/export",
+            None,
+            [401, 404, 404, 404, 404, 200],
+        ),
         (Method::POST, &close, None, [401, 404, 404, 404, 204, 404]),
     ];
     for (method, path, body, row) in routes {
@@ -271,10 +298,29 @@ async fn a_reviewer_sees_nothing_that_identifies_the_candidate() {
             text.contains("cyberdéfense") || path == &list,
             "the motivation is there"
         );
+        assert!(
+            text.contains("La Haye") == (path == &one),
+            "the CV's text on the application only: {text}"
+        );
         // the coordinator sees who it is
         let (_, sighted) = call(app, Some(&coordinator), Method::GET, path, None).await;
         assert!(sighted.contains("Popescu"), "{sighted}");
     }
+    // the reviewer's CV text has the identifying words blacked out, the coordinator's not
+    let (_, blind) = call(app, Some(&reviewer), Method::GET, &one, None).await;
+    let blind: Value = serde_json::from_str(&blind).expect("JSON");
+    assert_eq!(
+        blind["cv_text"],
+        "█████ █████\n█████ - █████\nStage: Cour pénale internationale, La Haye"
+    );
+    let (_, sighted) = call(app, Some(&coordinator), Method::GET, &one, None).await;
+    let sighted: Value = serde_json::from_str(&sighted).expect("JSON");
+    assert!(
+        sighted["cv_text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Ana Popescu\nana.popescu@example.org")),
+        "{sighted}"
+    );
 }
 
 fn facet(page: &Value, name: &str) -> Vec<(String, u64)> {
@@ -348,6 +394,11 @@ async fn the_list_filters_counts_and_searches() {
     assert_eq!(ids(&get(list("q=reseaux")).await), [w.clo.1]);
     assert_eq!(ids(&get(list("q=networks")).await), [w.ben.1]);
     assert_eq!(ids(&get(list("q=cyberdefense+droit")).await), [w.ana.1]);
+    // and over the text of the CVs, alone or with the motivation's words
+    assert_eq!(ids(&get(list("q=haye")).await), [w.ana.1]);
+    assert_eq!(ids(&get(list("q=penale+cyberdefense")).await), [w.ana.1]);
+    assert_eq!(ids(&get(list("q=kubernetes")).await), [w.ben.1]);
+    assert!(ids(&get(list("q=kubernetes&field=law")).await).is_empty());
     // pages
     let first = get(list("per_page=2&sort=id")).await;
     assert_eq!(ids(&first), [w.ana.1, w.ben.1]);
@@ -890,6 +941,7 @@ async fn the_list_follows_new_applications_decisions_and_deleted_accounts() {
     let eve = Applicant {
         email: "eve@example.org",
         motivation: "Passionnée d'astronomie et de satellites.",
+        cv: &["Observatoire de Paris, 2024"],
         ..ANA
     };
     let (_, eve_id) = submitted(app, w.session, &eve, &[offered[0].0]).await;
@@ -902,6 +954,15 @@ async fn the_list_follows_new_applications_decisions_and_deleted_accounts() {
     )
     .await;
     assert_eq!(ids(&found), [eve_id]);
+    let (_, found) = call(
+        app,
+        Some(&coordinator),
+        Method::GET,
+        &list("q=observatoire"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&found), [eve_id], "its CV is indexed too");
     let (_, newest) = call(
         app,
         Some(&coordinator),
@@ -980,4 +1041,411 @@ async fn the_report_draws_charts_with_their_numbers_for_coordinators_only() {
     assert_eq!(page(app, &w.ana.0, &path).await.0, StatusCode::NOT_FOUND);
     let audited = app.store.audit_entries(0, 1000).await.expect("audit");
     assert!(audited.iter().any(|e| e.action == "report.view"));
+}
+
+/// An application that failed the rules at submission (sent before they changed, or
+/// imported), written straight to the store: the site itself refuses such a submission.
+async fn ineligible(app: &TestApp, session: i64, email: &str, placement: i64) -> i64 {
+    let applicant = cohort_store::DemoApplicant {
+        email: email.to_owned(),
+        lang: "fr",
+        profile: r#"{"given_names":"Iara","family_name":"Souza","nationalities":["BR"]}"#.into(),
+        eligible: false,
+        status: cohort_domain::application::ApplicationStatus::Submitted,
+        choices: vec![cohort_domain::session::PlacementId(placement)],
+        motivation: "Bolsista em direito internacional.".into(),
+        cv_text: String::new(),
+        submitted_at: 1_780_000_000_000,
+        reviews: Vec::new(),
+    };
+    app.store
+        .insert_demo_batch(
+            cohort_domain::session::SessionId(session),
+            &[applicant],
+            "x",
+            1_780_000_000_000,
+        )
+        .await
+        .expect("insert");
+    app.store
+        .account_by_email(email)
+        .await
+        .expect("read")
+        .map(|account| account.id)
+        .expect("account");
+    let rows = app
+        .store
+        .screening_rows(cohort_domain::session::SessionId(session))
+        .await
+        .expect("rows");
+    rows.iter()
+        .find(|r| r.email == email)
+        .map(|r| r.id)
+        .expect("the application")
+}
+
+#[tokio::test]
+async fn a_coordinator_holds_an_ineligible_application_eligible_with_a_justification() {
+    let w = world().await;
+    let app = &w.app;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let reviewer = staff(app, "rev@nato.example", "reviewer", &[&w.unit_a]).await;
+    let offered = placements(app, w.session).await;
+    let placement_a = offered
+        .iter()
+        .find(|(_, u)| *u == w.unit_a)
+        .expect("a placement of unit A")
+        .0;
+    let iara = ineligible(app, w.session, "iara@example.org", placement_a).await;
+    let list = |query: &str| format!("/api/v1/office/sessions/{}/applications?{query}", w.session);
+    let ids = |text: &str| -> Vec<i64> {
+        let page: Value = serde_json::from_str(text).expect("JSON");
+        page["applications"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|a| a["id"].as_i64().expect("id"))
+            .collect()
+    };
+    let (_, before) = call(
+        app,
+        Some(&coordinator),
+        Method::GET,
+        &list("eligible=no"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&before), [iara]);
+
+    let path = format!("/api/v1/office/applications/{iara}/eligibility");
+    let post = |who, justification: String| {
+        call(
+            app,
+            Some(who),
+            Method::POST,
+            &path,
+            Some(json!({ "justification": justification })),
+        )
+    };
+    let (status, _) = post(&reviewer, "Je la connais".into()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "reviewers cannot override");
+    for (bad, key) in [
+        ("   ", "Write the justification"),
+        (&*"x".repeat(2001), "too long"),
+    ] {
+        let (status, text) = post(&coordinator, bad.to_owned()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+        assert!(
+            text.contains("\"field\":\"justification\"") && text.contains(key),
+            "{text}"
+        );
+    }
+    let (status, text) = post(&coordinator, "x".repeat(2000)).await;
+    assert_eq!(
+        status,
+        StatusCode::NO_CONTENT,
+        "2,000 characters are enough: {text}"
+    );
+    let (status, text) = post(&coordinator, "again".into()).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(text.contains("already eligible"), "{text}");
+
+    // the list's eligibility filter and facet follow at once
+    let (_, after) = call(
+        app,
+        Some(&coordinator),
+        Method::GET,
+        &list("eligible=no"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&after), Vec::<i64>::new());
+    let one = format!("/api/v1/office/applications/{iara}");
+    let (_, sighted) = call(app, Some(&coordinator), Method::GET, &one, None).await;
+    let sighted: Value = serde_json::from_str(&sighted).expect("JSON");
+    assert_eq!(sighted["eligible"], true);
+    assert_eq!(sighted["eligibility_override"], "x".repeat(2000));
+    let (_, blind) = call(app, Some(&reviewer), Method::GET, &one, None).await;
+    let blind: Value = serde_json::from_str(&blind).expect("JSON");
+    assert_eq!(blind["eligible"], true);
+    assert!(blind.get("eligibility_override").is_none(), "{blind}");
+    let (_, all) = call(app, Some(&coordinator), Method::GET, &list(""), None).await;
+    let all: Value = serde_json::from_str(&all).expect("JSON");
+    assert_eq!(facet(&all, "eligible"), [("yes".into(), 4)]);
+    let audited = app.store.audit_entries(0, 1000).await.expect("audit");
+    let overrides: Vec<_> = audited
+        .iter()
+        .filter(|e| e.action == "application.eligibility_override")
+        .collect();
+    assert_eq!(overrides.len(), 1, "refusals change nothing");
+    assert_eq!(overrides[0].subject, format!("application:{iara}"));
+    assert!(overrides[0].actor.contains("coord@nato.example"));
+    assert!(app.store.verify_audit().await.expect("verify").is_intact());
+
+    // through the application's page, in French: the form, then the justification shown
+    let second = ineligible(app, w.session, "joao@example.org", placement_a).await;
+    let page_path = format!("/office/applications/{second}");
+    let (_, html) = page(app, &coordinator, &page_path).await;
+    assert!(
+        html.contains("Déclarer cette candidature éligible"),
+        "{html}"
+    );
+    let (_, html) = page(app, &reviewer, &page_path).await;
+    assert!(
+        !html.contains("name=\"justification\""),
+        "not for reviewers"
+    );
+    let (_, html) = page(app, &reviewer, &format!("/office/applications/{iara}")).await;
+    assert!(
+        html.contains("oui, par dérogation") && !html.contains("xxxx"),
+        "reviewers see that it is eligible, not why"
+    );
+    let (_, html) = page(
+        app,
+        &coordinator,
+        &format!("/office/applications/{}", w.ana.1),
+    )
+    .await;
+    assert!(
+        !html.contains("name=\"justification\""),
+        "Ana met the rules"
+    );
+    let form = |csrf: &str, justification: &str| {
+        vec![
+            ("csrf_token".to_owned(), csrf.to_owned()),
+            ("justification".to_owned(), justification.to_owned()),
+        ]
+    };
+    let submit = |fields: Vec<(String, String)>| {
+        let coordinator = &coordinator;
+        let url = app.url(&format!("{page_path}/eligibility"));
+        async move {
+            coordinator
+                .client
+                .post(url)
+                .header("accept-language", "fr")
+                .form(&fields)
+                .send()
+                .await
+                .expect("post")
+        }
+    };
+    assert_eq!(
+        submit(form("wrong", "Équivalence")).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let blank = submit(form(&coordinator.csrf, " ")).await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(blank
+        .text()
+        .await
+        .expect("html")
+        .contains("Écrivez la justification"));
+    let done = submit(form(&coordinator.csrf, "Diplôme reconnu par équivalence")).await;
+    assert_eq!(done.status(), StatusCode::OK, "back on the application");
+    let html = done.text().await.expect("html");
+    assert!(
+        html.contains("oui, par dérogation") && html.contains("Diplôme reconnu par équivalence"),
+        "{html}"
+    );
+    assert!(!html.contains("name=\"justification\""), "once");
+}
+
+#[tokio::test]
+async fn administrators_browse_filter_page_and_export_the_audit_log() {
+    let w = world().await;
+    let app = &w.app;
+    let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
+    let administrator = staff(app, "admin@nato.example", "administrator", &[]).await;
+    let reviewer = staff(app, "rev@nato.example", "reviewer", &[&w.unit_a]).await;
+    // 60 views by the coordinator, one entry a spreadsheet would run, one by the system
+    for _ in 0..30 {
+        for id in [w.ana.1, w.ben.1] {
+            let path = format!("/api/v1/office/applications/{id}");
+            assert_eq!(
+                call(app, Some(&coordinator), Method::GET, &path, None)
+                    .await
+                    .0,
+                200
+            );
+        }
+    }
+    let formula = cohort_store::NewAuditEntry {
+        actor_id: None,
+        actor: "=HYPERLINK(\"http://evil.example\")",
+        action: "staff.invite",
+        subject: "-1+2",
+        detail: "{}",
+        address: None,
+    };
+    app.store
+        .audit(&formula, jiff::Timestamp::now().as_millisecond())
+        .await
+        .expect("append");
+    let get = |query: &str| {
+        let path = format!("/api/v1/office/audit?{query}");
+        let administrator = &administrator;
+        async move {
+            let (status, text) = call(app, Some(administrator), Method::GET, &path, None).await;
+            assert_eq!(status, StatusCode::OK, "{path}: {text}");
+            serde_json::from_str::<Value>(&text).expect("JSON")
+        }
+    };
+    let seqs = |page: &Value| -> Vec<i64> {
+        page["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|e| e["seq"].as_i64().expect("seq"))
+            .collect()
+    };
+
+    // newest first, 50 a page, then the rest from next_before
+    let first = get("").await;
+    let first_seqs = seqs(&first);
+    assert_eq!(first_seqs.len(), 50);
+    assert!(
+        first_seqs.windows(2).all(|p| p[0] == p[1] + 1),
+        "{first_seqs:?}"
+    );
+    assert_eq!(first["entries"][0]["actor"], formula.actor);
+    let before = first["next_before"].as_i64().expect("more");
+    let second = get(&format!("before={before}")).await;
+    assert_eq!(seqs(&second)[0], before - 1);
+
+    // filters: by address, by action, by days
+    let views = get("actor=coord%40nato.example&action=application.view").await;
+    assert_eq!(seqs(&views).len(), 50);
+    assert!(views["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .all(|e| e["actor"] == "coord@nato.example (coordinator)"
+            && e["action"] == "application.view"));
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let day = |d: jiff::civil::Date| d.to_string();
+    let tomorrow = today.tomorrow().expect("date");
+    let yesterday = today.yesterday().expect("date");
+    assert_eq!(
+        seqs(&get(&format!("from={}", day(tomorrow))).await),
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        seqs(&get(&format!("to={}", day(yesterday))).await),
+        Vec::<i64>::new()
+    );
+    let today_only = get(&format!("from={0}&to={0}&action=staff.invite", day(today))).await;
+    assert_eq!(today_only["entries"].as_array().expect("entries").len(), 1);
+    let (status, text) = call(
+        app,
+        Some(&administrator),
+        Method::GET,
+        "/api/v1/office/audit?from=27/11/2026",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text.contains("\"field\":\"from\""), "{text}");
+
+    // the export, in French: BOM, ';', formulas neutralised, the filters followed
+    let response = administrator
+        .client
+        .get(app.url("/api/v1/office/audit/export?action=staff.invite"))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii")
+        .contains("audit.csv"));
+    let bytes = response.bytes().await.expect("body");
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "a byte-order mark"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "N°;Quand (UTC);Qui;Action;Objet;Détails;Adresse d’origine"
+    );
+    assert_eq!(lines.len(), 2, "only the filtered entry: {text}");
+    assert!(
+        lines[1].ends_with(";\"'=HYPERLINK(\"\"http://evil.example\"\")\";staff.invite;'-1+2;{};"),
+        "{}",
+        lines[1]
+    );
+    let english = administrator
+        .client
+        .get(app.url("/api/v1/office/audit/export"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("csv")
+        .text()
+        .await
+        .expect("text");
+    assert!(english
+        .trim_start_matches('\u{feff}')
+        .starts_with("No.,When (UTC),Who,"));
+    assert!(english.lines().count() > 60, "the whole log, unpaged");
+
+    // looking and exporting are on record; the chain holds
+    let views = get("action=audit.view").await;
+    assert_eq!(seqs(&views).len(), 6, "{views}");
+    let exports = get("action=audit.export").await;
+    assert_eq!(seqs(&exports).len(), 2);
+    assert!(exports["entries"][1]["detail"]
+        .as_str()
+        .expect("detail")
+        .contains("\"rows\":1"));
+    assert!(app.store.verify_audit().await.expect("verify").is_intact());
+
+    // the page: administrators only, in both languages, with the filters and the export
+    let (status, html) = page(app, &administrator, "/office/audit?action=staff.invite").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Journal d’audit") && html.contains("=HYPERLINK"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"/api/v1/office/audit/export?action=staff.invite\""),
+        "{html}"
+    );
+    let (_, html) = page(app, &administrator, "/office/audit").await;
+    assert!(
+        html.contains("Entrées plus anciennes") && html.contains("before="),
+        "paged"
+    );
+    let english = administrator
+        .client
+        .get(app.url("/office/audit"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(english.contains("Audit log") && english.contains("Older entries"));
+    let (status, html) = page(app, &administrator, "/office/audit?to=demain").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("AAAA-MM-JJ") && html.contains("href=\"#audit-to\""),
+        "{html}"
+    );
+    for who in [&coordinator, &reviewer, &w.ana.0] {
+        assert_eq!(
+            page(app, who, "/office/audit").await.0,
+            StatusCode::NOT_FOUND
+        );
+    }
+    let (_, home) = page(app, &administrator, "/office").await;
+    assert!(home.contains("href=\"/office/audit\""), "{home}");
+    let (_, home) = page(app, &coordinator, "/office").await;
+    assert!(!home.contains("/office/audit"));
 }

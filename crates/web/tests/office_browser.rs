@@ -26,6 +26,7 @@ fn applicant(
         field,
         languages: &[("en", "C1"), ("fr", "B1")],
         motivation: "Je souhaite contribuer aux travaux de l’unité.",
+        cv: &["Curriculum vitae", "Expérience : stage juridique, 2024"],
     }
 }
 
@@ -114,6 +115,7 @@ async fn the_office_screens_reviews_and_ranks_in_a_browser() {
     .await;
     staff(&app, "coord@nato.example", "coordinator", &[]).await;
     staff(&app, "rev@nato.example", "reviewer", &[&unit_a]).await;
+    staff(&app, "admin@nato.example", "administrator", &[]).await;
     // the helper signed them in with its own client; the browser signs in again below
 
     let (_driver, client) = start_browser().await;
@@ -285,5 +287,37 @@ async fn the_office_screens_reviews_and_ranks_in_a_browser() {
         .await
         .contains("L’ordre de votre unité"));
     audit(&client, &axe, "ranking after a move").await;
+    sign_out(&client, &app).await;
+
+    // the administrator: the audit log, filtered
+    sign_in(&client, &app, "admin@nato.example").await;
+    let log = client
+        .find(Locator::Css("a[href='/office/audit']"))
+        .await
+        .expect("the audit log's link");
+    click_and_wait(&client, log).await;
+    assert_eq!(heading(&client).await, "Journal d’audit");
+    audit(&client, &axe, "audit log").await;
+    client
+        .find(Locator::Css("#audit-action"))
+        .await
+        .expect("action")
+        .send_keys("review.save")
+        .await
+        .expect("type");
+    let show = client
+        .find(Locator::Css("form.filters button"))
+        .await
+        .expect("show");
+    click_and_wait(&client, show).await;
+    let rows = client
+        .find_all(Locator::Css("main tbody tr"))
+        .await
+        .expect("rows");
+    assert_eq!(rows.len(), 2, "the reviewer's two reviews");
+    assert!(text(&client, "main tbody")
+        .await
+        .contains("rev@nato.example"));
+    audit(&client, &axe, "audit log, filtered").await;
     client.close().await.expect("close the browser");
 }

@@ -47,6 +47,7 @@ fn applicant(email: &'static str) -> Applicant<'static> {
         field: "law",
         languages: &[("en", "C1"), ("fr", "C1")],
         motivation: "Une motivation sincère.",
+        cv: &[],
     }
 }
 

@@ -21,6 +21,7 @@ fn applicant(email: &'static str, family_name: &'static str) -> Applicant<'stati
         field: "law",
         languages: &[("en", "C1")],
         motivation: "Une motivation sincère.",
+        cv: &[],
     }
 }
 

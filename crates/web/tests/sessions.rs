@@ -383,6 +383,7 @@ async fn blind_review_is_a_session_setting_and_the_rubric_freezes_once_used() {
         field: "law",
         languages: &[("en", "C1")],
         motivation: "Une motivation sincère.",
+        cv: &[],
     };
     let (_, application) = submitted(&app, session, &who, &[placement]).await;
     let coordinator = staff(&app, "coord@nato.example", "coordinator", &[]).await;

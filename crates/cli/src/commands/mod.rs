@@ -5,6 +5,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod demo;
 pub mod migrate;
+pub mod retention;
 pub mod serve;
 pub mod session;
 pub mod user;

@@ -1,7 +1,7 @@
-//! `cohort serve`: the web site, the API and the e-mail outbox worker, until SIGTERM or
-//! Ctrl-C.
+//! `cohort serve`: the web site, the API, the e-mail outbox worker and the daily
+//! retention purge, until SIGTERM or Ctrl-C.
 
-use crate::args::ServeArgs;
+use crate::args::{DatabaseArgs, FilesArgs, ServeArgs};
 use anyhow::Context;
 use cohort_mail::{Mailbox, Sender, Transport};
 use cohort_web::{AppState, FilesAt, Settings};
@@ -15,17 +15,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{}", args.bind));
-    let files = match &args.files_url {
-        // credentials and endpoint come from the usual AWS_* variables
-        Some(url) => FilesAt::Url {
-            url: url.clone(),
-            options: std::env::vars()
-                .filter(|(k, _)| k.starts_with("AWS_"))
-                .map(|(k, v)| (k.to_lowercase(), v))
-                .collect(),
-        },
-        None => FilesAt::Folder(args.database.data_dir.join("files")),
-    };
+    let files = files_at(&args.files, &args.database);
     let settings = Settings {
         files,
         ..Settings::new(public_url)
@@ -46,14 +36,37 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         cohort_mail::unix_millis,
         wait_for(stopped),
     ));
+    let purger = tokio::spawn(cohort_web::retention::run_daily(
+        state.clone(),
+        cohort_web::retention::EVERY,
+        wait_for(stop.subscribe()),
+    ));
     cohort_web::serve(listener, state, shutdown_signal()).await?;
     let _ = stop.send(true);
     if let Err(error) = worker.await {
         tracing::error!(%error, "the outbox worker ended badly");
     }
+    if let Err(error) = purger.await {
+        tracing::error!(%error, "the retention purge ended badly");
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Where documents go: the bucket of `--files-url`, else `DATA_DIR/files`.
+pub fn files_at(files: &FilesArgs, database: &DatabaseArgs) -> FilesAt {
+    match &files.files_url {
+        // credentials and endpoint come from the usual AWS_* variables
+        Some(url) => FilesAt::Url {
+            url: url.clone(),
+            options: std::env::vars()
+                .filter(|(k, _)| k.starts_with("AWS_"))
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+        },
+        None => FilesAt::Folder(database.data_dir.join("files")),
+    }
 }
 
 fn mail_sender(args: &ServeArgs) -> anyhow::Result<Sender> {

@@ -40,6 +40,7 @@ pub fn demo_session(now: Timestamp, time_zone: &str) -> Option<Session> {
         window,
         max_choices: 3,
         rules: RuleSet::nato_default(),
+        retention_months: super::DEFAULT_RETENTION_MONTHS,
     })
 }
 

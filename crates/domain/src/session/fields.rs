@@ -30,6 +30,13 @@ pub struct SessionFields {
     pub time_zone: String,
     /// How many placements a candidate may rank, 1 to 10.
     pub max_choices: i64,
+    /// Months unsuccessful applications are kept after the internships end.
+    #[serde(default = "default_retention")]
+    pub retention_months: i64,
+}
+
+fn default_retention() -> i64 {
+    i64::from(super::DEFAULT_RETENTION_MONTHS)
 }
 
 /// What is wrong with one field.
@@ -66,6 +73,9 @@ pub enum SessionProblem {
     /// Not 1 to 10.
     #[error("a number from 1 to 10")]
     MaxChoices,
+    /// Not 1 to [`super::MAX_RETENTION_MONTHS`].
+    #[error("a number of months from 1 to {}", super::MAX_RETENTION_MONTHS)]
+    RetentionMonths,
 }
 
 /// A problem and its field.
@@ -92,6 +102,7 @@ impl SessionFields {
             closes: local(session.window.closes()),
             time_zone: session.window.time_zone().to_owned(),
             max_choices: i64::from(session.max_choices),
+            retention_months: i64::from(session.retention_months),
         }
     }
 
@@ -152,25 +163,34 @@ impl SessionFields {
         if max_choices.is_none() {
             later("max_choices", SessionProblem::MaxChoices);
         }
+        let retention_months = u16::try_from(self.retention_months)
+            .ok()
+            .filter(|n| (1..=super::MAX_RETENTION_MONTHS).contains(n));
+        if retention_months.is_none() {
+            later("retention_months", SessionProblem::RetentionMonths);
+        }
         problems.extend(problems_after);
-        match (start, end, window, max_choices) {
-            (Some(period_start), Some(period_end), Some(window), Some(max_choices))
-                if problems.is_empty() =>
-            {
-                Ok(Session {
-                    id,
-                    code,
-                    name: Localized {
-                        en: self.name_en.trim().to_owned(),
-                        fr: self.name_fr.trim().to_owned(),
-                    },
-                    period_start,
-                    period_end,
-                    window,
-                    max_choices,
-                    rules,
-                })
-            }
+        match (start, end, window, max_choices, retention_months) {
+            (
+                Some(period_start),
+                Some(period_end),
+                Some(window),
+                Some(max_choices),
+                Some(retention_months),
+            ) if problems.is_empty() => Ok(Session {
+                id,
+                code,
+                name: Localized {
+                    en: self.name_en.trim().to_owned(),
+                    fr: self.name_fr.trim().to_owned(),
+                },
+                period_start,
+                period_end,
+                window,
+                max_choices,
+                rules,
+                retention_months,
+            }),
             _ => Err(problems),
         }
     }
@@ -191,6 +211,7 @@ mod tests {
             closes: "2027-02-15T23:59".into(),
             time_zone: "Europe/Brussels".into(),
             max_choices: 3,
+            retention_months: 12,
         }
     }
 

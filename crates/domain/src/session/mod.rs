@@ -4,6 +4,7 @@ mod demo;
 mod fields;
 mod placement_fields;
 mod placements_file;
+mod retention;
 mod session_file;
 mod window;
 
@@ -14,6 +15,7 @@ pub use placement_fields::{
     COLUMNS, MAX_SEATS,
 };
 pub use placements_file::{placements_from_toml, PlacementsError};
+pub use retention::{purgeable, DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS};
 pub use session_file::{session_from_toml, SessionFile};
 pub use window::{ApplicationWindow, WindowError, WindowState};
 
@@ -49,6 +51,9 @@ pub struct Session {
     pub max_choices: u8,
     /// Who may apply.
     pub rules: RuleSet,
+    /// Months that unsuccessful applications are kept after the internships end (see
+    /// [`Session::purge_due`]).
+    pub retention_months: u16,
 }
 
 /// A position offered in a session by a unit.

@@ -32,6 +32,13 @@ struct RawSession {
     max_choices: i64,
     /// A rules file, relative to this one; NATO's rules when absent.
     rules: Option<String>,
+    /// Months unsuccessful applications are kept after the internships end.
+    #[serde(default = "default_retention")]
+    retention_months: i64,
+}
+
+fn default_retention() -> i64 {
+    i64::from(super::DEFAULT_RETENTION_MONTHS)
 }
 
 fn three() -> i64 {
@@ -76,6 +83,7 @@ pub fn session_from_toml(
         closes: s.closes,
         time_zone: s.time_zone,
         max_choices: s.max_choices,
+        retention_months: s.retention_months,
     };
     let session = fields
         .check(SessionId(0), RuleSet::nato_default())
@@ -116,6 +124,10 @@ mod tests {
         let read = session_from_toml(&file(GOOD), &catalogue).expect("valid");
         assert_eq!(read.session.code, "2027-09");
         assert_eq!(read.session.max_choices, 3);
+        assert_eq!(read.session.retention_months, 12, "the default");
+        let kept = file(&format!("{GOOD}\nretention_months = 36"));
+        let read_kept = session_from_toml(&kept, &catalogue).expect("valid");
+        assert_eq!(read_kept.session.retention_months, 36);
         assert_eq!(
             read.session.window.closes().to_string(),
             "2027-02-15T23:59:00+01:00[Europe/Brussels]"
@@ -159,6 +171,11 @@ mod tests {
             session_from_toml(&many, &catalogue).expect_err("max").field,
             "max_choices"
         );
+        for months in ["0", "121", "-1"] {
+            let bad = file(&format!("{GOOD}\nretention_months = {months}"));
+            let error = session_from_toml(&bad, &catalogue).expect_err("retention");
+            assert_eq!(error.field, "retention_months", "{months}");
+        }
         let unit = file(GOOD).replace("unit = \"DI\"", "unit = \"NOPE\"");
         let error = session_from_toml(&unit, &catalogue).expect_err("unit");
         assert_eq!(

@@ -158,9 +158,14 @@ pub(crate) async fn store(
 ) -> Result<DocumentRow, ApiError> {
     let key = new_key();
     let size = i64::try_from(upload.bytes.len()).map_err(ApiError::internal)?;
+    let bytes = axum::body::Bytes::from(upload.bytes);
+    let text = match upload.kind {
+        DocumentKind::Cv => super::text::extract(bytes.clone()).await,
+        DocumentKind::Letter => String::new(),
+    };
     state
         .files
-        .put(&path(&key), PutPayload::from(upload.bytes))
+        .put(&path(&key), PutPayload::from(bytes))
         .await
         .map_err(ApiError::internal)?;
     let new = NewDocument {
@@ -170,6 +175,7 @@ pub(crate) async fn store(
         file_name: &upload.file_name,
         size,
         sha256: &upload.sha256,
+        text: &text,
     };
     let now = state.settings.now();
     let replaced = match state.store.put_document(&new, now).await {

@@ -11,12 +11,15 @@
 //! - **Order of writes**: the file first, then the row; the replaced file is deleted after
 //!   the row has committed, and the new file is deleted when the row is refused. A crash in
 //!   between leaves at worst an unreferenced file, never a row naming a missing file.
+//! - **A CV's text** is extracted at upload ([`text`]) and stored with its row, bounded;
+//!   a PDF without readable text is accepted all the same, with no text.
 //! - **Who sees what**: everything is looked up from the signed-in account's own
 //!   application; another candidate's session id or document answers 404.
 
 pub mod api;
 mod files;
 mod pdf;
+pub mod text;
 pub(crate) mod upload;
 
 pub use files::open_files;

@@ -54,8 +54,11 @@ pub struct OfficeApplication {
     pub status: String,
     /// When it was sent (RFC 3339).
     pub submitted_at: Option<String>,
-    /// Met the rules at submission.
+    /// Met the rules at submission, or held eligible by a coordinator's override.
     pub eligible: bool,
+    /// The justification of an eligibility override (not for reviewers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eligibility_override: Option<String>,
     /// Choices, best first.
     pub choices: Vec<ChoiceBody>,
     /// Education level.
@@ -66,6 +69,10 @@ pub struct OfficeApplication {
     pub languages: Vec<SkillBody>,
     /// The motivation text (whole on the application, cut in lists).
     pub motivation: String,
+    /// The text extracted from the CV, on the application alone (not in lists); for
+    /// reviewers, the candidate's names, e-mail and date of birth are blacked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cv_text: Option<String>,
     /// Given and family names (not for reviewers).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -152,6 +159,11 @@ pub(crate) fn view(entry: &Entry, blind: bool, whole_motivation: bool) -> Office
         status: row.status.as_str().to_owned(),
         submitted_at: row.submitted_at.map(rfc3339),
         eligible: row.eligible,
+        eligibility_override: if blind {
+            None
+        } else {
+            row.eligibility_override.clone()
+        },
         choices: row
             .choices
             .iter()
@@ -173,6 +185,7 @@ pub(crate) fn view(entry: &Entry, blind: bool, whole_motivation: bool) -> Office
             })
             .collect(),
         motivation,
+        cv_text: None,
         name: (!blind).then(|| entry.name()),
         email: (!blind).then(|| row.email.clone()),
         nationalities: (!blind).then(|| entry.profile.nationalities.clone()),
@@ -182,6 +195,34 @@ pub(crate) fn view(entry: &Entry, blind: bool, whole_motivation: bool) -> Office
             entry.profile.birth_date.clone()
         },
     }
+}
+
+/// The CV's text as the caller may read it: blind callers get it with the candidate's
+/// identifying words blacked out.
+pub(crate) async fn cv_text(
+    state: &AppState,
+    entry: &Entry,
+    blind: bool,
+) -> Result<String, ApiError> {
+    let text = state
+        .store
+        .cv_text(entry.row.id)
+        .await
+        .map_err(ApiError::internal)?;
+    if !blind {
+        return Ok(text);
+    }
+    let profile = &entry.profile;
+    let secrets: Vec<&str> = [
+        profile.given_names.as_deref(),
+        profile.family_name.as_deref(),
+        profile.birth_date.as_deref(),
+        Some(entry.row.email.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Ok(cohort_domain::review::redact(&text, &secrets))
 }
 
 /// Whether `staff` reviews the session blind: reviewers do, unless the session's review
@@ -347,7 +388,7 @@ pub(crate) async fn audit(
         ("level" = Option<String>, Query, description = "Education level"),
         ("field" = Option<String>, Query, description = "Field of study"),
         ("eligible" = Option<String>, Query, description = "yes or no"),
-        ("q" = Option<String>, Query, description = "Words of the motivation, in French or English"),
+        ("q" = Option<String>, Query, description = "Words of the motivation or of the CV's text, in French or English"),
         ("sort" = Option<String>, Query, description = "newest (default), oldest or id"),
         ("page" = Option<usize>, Query, description = "From 1"),
         ("per_page" = Option<usize>, Query, description = "1 to 200 (default 50)"),
@@ -478,7 +519,9 @@ pub async fn get_application(
     let entry = &list.entries[index];
     let session = SessionId(entry.row.session_id);
     let blind = is_blind(&state, &staff, session).await.map_err(fail)?;
-    Ok(Json(view(entry, blind, true)))
+    let mut body = view(entry, blind, true);
+    body.cv_text = Some(cv_text(&state, entry, blind).await.map_err(fail)?);
+    Ok(Json(body))
 }
 
 fn decision_refusal_key(refusal: cohort_domain::application::DecisionRefusal) -> &'static str {

@@ -6,7 +6,9 @@
 pub mod allocation;
 pub mod api;
 pub mod assignment;
+pub mod audit_log;
 pub mod download;
+pub mod eligibility;
 mod export;
 pub mod invite;
 mod list;

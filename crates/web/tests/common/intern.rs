@@ -50,6 +50,7 @@ pub async fn accepted_intern(app: &TestApp, email: &'static str) -> Intern {
         field: "law",
         languages: &[("en", "C1"), ("fr", "C1")],
         motivation: "Une motivation sincère.",
+        cv: &[],
     };
     let (intern, application) = submitted(app, session, &who, &[placement]).await;
     let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;

@@ -4,6 +4,7 @@
 pub mod candidates;
 pub mod intern;
 pub mod office;
+pub mod pdf;
 
 use cohort_domain::Catalogue;
 use cohort_store::Store;

@@ -179,6 +179,8 @@ pub struct Applicant<'a> {
     pub field: &'a str,
     pub languages: &'a [(&'a str, &'a str)],
     pub motivation: &'a str,
+    /// The lines of text of their CV (an empty CV without text when none).
+    pub cv: &'a [&'a str],
 }
 
 /// Signs `who` up and submits an eligible application choosing `choices`; returns the
@@ -227,9 +229,14 @@ pub async fn submitted(
         .expect("draft");
     assert_eq!(r.status(), StatusCode::OK);
     for kind in ["cv", "letter"] {
+        let bytes = if kind == "cv" && !who.cv.is_empty() {
+            super::pdf::with_text(who.cv)
+        } else {
+            MINIMAL_PDF.as_bytes().to_vec()
+        };
         let form = reqwest::multipart::Form::new().text("kind", kind).part(
             "file",
-            reqwest::multipart::Part::bytes(MINIMAL_PDF.as_bytes())
+            reqwest::multipart::Part::bytes(bytes)
                 .file_name(format!("{}-{kind}.pdf", who.family_name))
                 .mime_str("application/pdf")
                 .expect("mime"),

@@ -3,6 +3,7 @@
 //! many, two reviews by demo reviewers of the chosen unit — enough to try screening,
 //! review and ranking at the scale of a real programme.
 
+mod cv;
 mod people;
 
 use super::open_store;
@@ -177,8 +178,10 @@ fn applicant(
             }
         }
     }
+    let email = format!("candidate-{tag}-{i}@demo.example");
     DemoApplicant {
-        email: format!("candidate-{tag}-{i}@demo.example"),
+        cv_text: cv::cv(rng, &profile, &email, french),
+        email,
         lang: if french { "fr" } else { "en" },
         profile: profile.to_string(),
         eligible,

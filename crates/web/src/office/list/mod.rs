@@ -1,6 +1,6 @@
 //! A session's sent applications held in memory for screening: filters, facet counts and
-//! full-text search answer from here, not from SQL, so that a list over 100,000
-//! applications stays fast. When applications change (the store's applications revision
+//! full-text search (over motivations and the text of CVs) answer from here, not from
+//! SQL, so that a list over 100,000 applications stays fast. When applications change (the store's applications revision
 //! moves), only the changed ones are read again and patched into a copy of the list; a
 //! large change, or an application gone (a deleted account), rebuilds it whole.
 
@@ -58,7 +58,7 @@ pub struct ScreeningList {
     by_id: HashMap<i64, u32>,
     /// Positions by application id.
     by_id_order: Vec<u32>,
-    /// Motivations, indexed by position.
+    /// Motivations and CV texts, indexed by position.
     text: Arc<TextIndex>,
     /// One column per entry of `COLUMNS` (the facets, then a hidden one), in that order.
     columns: Vec<FacetColumn>,
@@ -175,13 +175,17 @@ impl ScreeningList {
             newest: Vec::with_capacity(rows.len()),
         };
         let entries: Vec<Entry> = rows.into_iter().map(|row| entry(row, unit_of)).collect();
-        list.text = Arc::new(TextIndex::build(
-            entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i as u32, e.row.motivation.as_str())),
-        ));
-        for (position, e) in entries.into_iter().enumerate() {
+        list.text = Arc::new(TextIndex::build(entries.iter().enumerate().flat_map(
+            |(i, e)| {
+                [
+                    (i as u32, e.row.motivation.as_str()),
+                    (i as u32, e.row.cv_text.as_str()),
+                ]
+            },
+        )));
+        for (position, mut e) in entries.into_iter().enumerate() {
+            // indexed: the CV's text is read again from the store when shown
+            e.row.cv_text = String::new();
             for (column, facet) in list.columns.iter_mut().zip(COLUMNS) {
                 let numbers = column.number(&e, facet);
                 column.push(&numbers);
@@ -208,10 +212,12 @@ impl ScreeningList {
         let mut list = self.clone();
         list.revision = revision;
         for row in rows {
-            let e = entry(row, unit_of);
+            let mut e = entry(row, unit_of);
+            let cv_text = std::mem::take(&mut e.row.cv_text);
             let position = match list.by_id.get(&e.row.id) {
                 Some(&p) => {
-                    // the motivation of a sent application never changes: the text stays
+                    // the motivation and CV of a sent application never change: the text
+                    // stays
                     let old_key = newest_key(&list.entries[p as usize]);
                     if old_key != newest_key(&e) {
                         list.newest.retain(|&x| x != p);
@@ -229,7 +235,9 @@ impl ScreeningList {
                 }
                 None => list.entries.len() as u32,
             };
-            Arc::make_mut(&mut list.text).add(position, &e.row.motivation);
+            let text = Arc::make_mut(&mut list.text);
+            text.add(position, &e.row.motivation);
+            text.add(position, &cv_text);
             for (column, facet) in list.columns.iter_mut().zip(COLUMNS) {
                 let numbers = column.number(&e, facet);
                 column.push(&numbers);

@@ -24,7 +24,7 @@ pub struct Filter {
     pub field: Option<String>,
     /// Met the rules at submission.
     pub eligible: Option<bool>,
-    /// Words of the motivation.
+    /// Words of the motivation or of the CV's text.
     pub text: Option<String>,
 }
 

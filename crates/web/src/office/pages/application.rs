@@ -3,8 +3,8 @@
 
 use super::{hidden, page_staff, unit_name};
 use crate::api::ApiError;
-use crate::office::api::{audit, is_blind, view, visible_application};
-use crate::office::{review, review_api};
+use crate::office::api::{audit, cv_text, is_blind, view, visible_application};
+use crate::office::{eligibility, review, review_api};
 use crate::pages::forms::{self, worded, FormData};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
@@ -35,6 +35,12 @@ struct ReviewForm {
     comment: String,
 }
 
+/// The coordinator's form to hold an ineligible application eligible.
+struct OverrideForm {
+    action: String,
+    csrf_token: String,
+}
+
 struct ReviewView {
     by: String,
     score: String,
@@ -50,6 +56,8 @@ struct ApplicationPage<'a> {
     facts: Vec<(String, String)>,
     choices: Vec<String>,
     motivation: String,
+    cv_text: String,
+    override_form: Option<OverrideForm>,
     form: Option<ReviewForm>,
     reviews: Vec<ReviewView>,
     disagreement: bool,
@@ -134,6 +142,36 @@ pub async fn conflict(
     response
 }
 
+/// `POST /office/applications/{id}/eligibility`: `justification` (coordinators).
+pub async fn override_eligibility(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    act(
+        &state,
+        visitor,
+        &uri,
+        &headers,
+        peer,
+        &id,
+        &form,
+        |staff, app| {
+            let state = state.clone();
+            let justification = form.get("justification").to_owned();
+            async move {
+                eligibility::override_eligibility(&state, &staff, peer, app, &justification).await
+            }
+        },
+    )
+    .await
+}
+
 /// Checks the CSRF token, runs `change`, and goes back to the application (or shows it
 /// again with the error).
 #[allow(clippy::too_many_arguments)]
@@ -216,6 +254,9 @@ async fn show(
         return forms::internal(&state, tr, &uri);
     };
     let body = view(entry, blind, true);
+    let Ok(cv_text) = cv_text(&state, entry, blind).await else {
+        return forms::internal(&state, tr, &uri);
+    };
     let snapshot = state.snapshot();
     let mut facts = vec![
         (
@@ -224,13 +265,24 @@ async fn show(
         ),
         (
             tr.t("office-col-eligible"),
-            tr.t(if body.eligible {
-                "office-eligible-yes"
-            } else {
-                "office-eligible-no"
+            tr.t(match (body.eligible, &entry.row.eligibility_override) {
+                (true, Some(_)) => "office-eligible-override",
+                (true, None) => "office-eligible-yes",
+                (false, _) => "office-eligible-no",
             }),
         ),
     ];
+    // the view leaves it out for blind reviewers: a justification may name a nationality
+    if let Some(justification) = &body.eligibility_override {
+        facts.push((tr.t("office-override-justification"), justification.clone()));
+    }
+    let override_form = (staff.role.may(Permission::ScreenApplications)
+        && cohort_domain::application::decide_override(entry.row.status, entry.row.eligible)
+            .is_ok())
+    .then(|| OverrideForm {
+        action: format!("/office/applications/{id}/eligibility"),
+        csrf_token: staff.csrf_token.clone(),
+    });
     if let Some(name) = &body.name {
         facts.push((tr.t("office-col-name"), name.clone()));
     }
@@ -279,6 +331,8 @@ async fn show(
         facts,
         choices,
         motivation: body.motivation,
+        cv_text,
+        override_form,
         error,
         form,
         reviews,

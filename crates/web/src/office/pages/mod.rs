@@ -2,10 +2,12 @@
 //! decisions, and one application. They call the same functions as `/api/v1/office`.
 
 mod application;
+mod audit;
 mod list;
 mod ranking;
 
-pub use application::{application, conflict, save_review};
+pub use application::{application, conflict, override_eligibility, save_review};
+pub use audit::audit_log;
 pub use list::{decide, screening};
 pub use ranking::{ranking, reorder};
 
@@ -84,6 +86,7 @@ struct OfficeHome<'a> {
     may_create: bool,
     assigned: Vec<AssignedLink>,
     assigned_count: String,
+    audit_href: Option<&'static str>,
 }
 
 struct AssignedLink {
@@ -194,6 +197,10 @@ pub async fn home(
         sessions,
         units,
         placements,
+        audit_href: staff
+            .role
+            .may(Permission::BrowseAudit)
+            .then_some("/office/audit"),
     };
     render(&page, StatusCode::OK)
 }

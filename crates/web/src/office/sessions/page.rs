@@ -153,6 +153,7 @@ fn form_from(data: &FormData) -> SessionForm {
             time_zone: data.get("time_zone").to_owned(),
             // not a number: out of range, so the form says so
             max_choices: data.get("max_choices").trim().parse().unwrap_or(-1),
+            retention_months: data.get("retention_months").trim().parse().unwrap_or(-1),
         },
         rules: data.get("rules").to_owned(),
         blind: data.get("blind") == "1",

@@ -64,6 +64,7 @@ pub fn session(field: &str, problem: &SessionProblem) -> Problem {
             vec![("closes", closes.clone()), ("start", start.clone())],
         ),
         SessionProblem::MaxChoices => ("session-problem-max-choices", vec![]),
+        SessionProblem::RetentionMonths => ("session-problem-retention", vec![]),
     };
     Problem::new(field, key, args)
 }
