@@ -284,6 +284,8 @@ async fn a_reviewer_sees_nothing_that_identifies_the_candidate() {
         "\"FR\"",
         ".pdf",
         "nationalit",
+        "female",
+        "gender",
     ];
     for path in [&list, &one] {
         let (status, text) = call(app, Some(&reviewer), Method::GET, path, None).await;
@@ -1019,10 +1021,15 @@ async fn the_report_draws_charts_with_their_numbers_for_coordinators_only() {
     assert_eq!(status, StatusCode::OK, "{html}");
     assert_eq!(
         html.matches("<svg class=\"chart\" role=\"img\"").count(),
-        6,
-        "six charts"
+        7,
+        "seven charts"
     );
-    assert_eq!(html.matches("<table>").count(), 6, "each with its table");
+    assert_eq!(html.matches("<table>").count(), 7, "each with its table");
+    // the optional gender question: all three answered "female"
+    assert!(
+        html.contains("<td>Femme</td><td>3</td><td>100.0 %</td>"),
+        "{html}"
+    );
     // three sent applications: RO, DE, FR one each; two in law
     assert!(
         html.contains("<td>RO</td><td>1</td><td>33.3 %</td>"),

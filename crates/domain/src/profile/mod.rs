@@ -66,6 +66,8 @@ pub struct RawProfile {
     pub birth_date: Option<String>,
     /// ISO 3166-1 alpha-2 codes.
     pub nationalities: Vec<String>,
+    /// Gender, if the candidate says: `female`, `male`, `other` or `undisclosed`.
+    pub gender: Option<String>,
     /// Telephone number.
     pub phone: Option<String>,
     /// Postal address (street and number).
@@ -119,6 +121,8 @@ pub struct Profile {
     pub birth_date: Option<Date>,
     /// One to three distinct nationalities once complete; empty in a draft.
     pub nationalities: Vec<Nationality>,
+    /// Gender, when the candidate answered (optional: only for the programme's statistics).
+    pub gender: Option<Gender>,
     /// Telephone number, trimmed, as typed otherwise.
     pub phone: Option<String>,
     /// Postal address.
@@ -187,6 +191,7 @@ impl Profile {
             family_name: self.family_name.clone(),
             birth_date: self.birth_date.map(|d| d.to_string()),
             nationalities: self.nationalities.iter().map(|n| n.to_string()).collect(),
+            gender: self.gender.map(|g| g.as_str().to_owned()),
             phone: self.phone.clone(),
             address: self.address.clone(),
             city: self.city.clone(),
@@ -239,5 +244,44 @@ pub fn next_first_of_march(today: Date) -> Date {
             .checked_add(1)
             .and_then(|y| Date::new(y, 3, 1).ok())
             .unwrap_or(Date::MAX)
+    }
+}
+
+/// A candidate's answer to the optional gender question; reported only as counts, never
+/// shown to reviewers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Gender {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+    /// Another gender.
+    Other,
+    /// Prefers not to say.
+    Undisclosed,
+}
+
+impl Gender {
+    /// Every answer, in the order a form lists them.
+    pub const ALL: [Gender; 4] = [
+        Gender::Female,
+        Gender::Male,
+        Gender::Other,
+        Gender::Undisclosed,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+            Gender::Other => "other",
+            Gender::Undisclosed => "undisclosed",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(text: &str) -> Option<Gender> {
+        Gender::ALL.into_iter().find(|g| g.as_str() == text)
     }
 }

@@ -3,7 +3,7 @@
 use super::problem::{
     Problem, ProfileProblem, MAX_LANGUAGES, MAX_NATIONALITIES, MAX_YEARS_AHEAD, MAX_YEARS_COMPLETED,
 };
-use super::{parse_date, Date, Profile, RawEducation, RawLanguage, RawProfile};
+use super::{parse_date, Date, Gender, Profile, RawEducation, RawLanguage, RawProfile};
 use crate::eligibility::{Education, EducationStatus, LanguageSkill};
 use crate::values::{CefrLevel, EducationLevel, LanguageCode, Nationality};
 
@@ -45,6 +45,12 @@ pub(super) fn parse(raw: &RawProfile, today: Date) -> (Profile, Vec<ProfileProbl
         .as_deref()
         .and_then(|v| p.check("birth_date", past_date(v, today, Problem::DateInFuture)));
     let nationalities = nationalities(p, &raw.nationalities);
+    let gender = raw
+        .gender
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .and_then(|v| p.check("gender", Gender::parse(v).ok_or(Problem::GenderUnknown)));
     let phone = raw
         .phone
         .as_deref()
@@ -65,6 +71,7 @@ pub(super) fn parse(raw: &RawProfile, today: Date) -> (Profile, Vec<ProfileProbl
         family_name,
         birth_date,
         nationalities,
+        gender,
         phone,
         address,
         city,

@@ -46,6 +46,8 @@ pub enum Problem {
     /// Not a telephone number: an optional `+`, then 6 to 15 digits, spaces, dots,
     /// hyphens and brackets.
     PhoneMalformed,
+    /// Not one of the gender answers.
+    GenderUnknown,
     /// Not an officially assigned ISO 3166-1 alpha-2 code in capitals, e.g. `FR`.
     CountryUnknown,
     /// The same nationality twice.
@@ -79,7 +81,7 @@ pub enum Problem {
 
 impl Problem {
     /// Every kind of problem, one value each (for tests of the message files).
-    pub const ALL: [Problem; 18] = [
+    pub const ALL: [Problem; 19] = [
         Problem::ControlCharacters,
         Problem::TooLong { max: 100 },
         Problem::DateMalformed,
@@ -90,6 +92,7 @@ impl Problem {
         },
         Problem::GraduationInFuture,
         Problem::PhoneMalformed,
+        Problem::GenderUnknown,
         Problem::CountryUnknown,
         Problem::NationalityRepeated,
         Problem::TooManyNationalities {
@@ -117,6 +120,7 @@ impl Problem {
             Problem::DateTooFarAhead { .. } => "profile-date-too-far-ahead",
             Problem::GraduationInFuture => "profile-graduation-in-future",
             Problem::PhoneMalformed => "profile-phone-malformed",
+            Problem::GenderUnknown => "profile-gender-unknown",
             Problem::CountryUnknown => "profile-country-unknown",
             Problem::NationalityRepeated => "profile-nationality-repeated",
             Problem::TooManyNationalities { .. } => "profile-nationalities-too-many",

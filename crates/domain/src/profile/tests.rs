@@ -27,6 +27,7 @@ fn full() -> RawProfile {
         family_name: s("García <b>López</b>"),
         birth_date: s("2004-02-29"),
         nationalities: vec!["ES".to_owned(), "FR".to_owned()],
+        gender: s("undisclosed"),
         phone: s("+34 600 00-00 00"),
         address: s("Calle Mayor 1"),
         city: s("Madrid"),
@@ -387,4 +388,22 @@ fn every_problem_has_its_message_in_both_languages() {
         render(&en, Problem::TooManyNationalities { max: 3 }),
         "At most 3 nationalities can be given."
     );
+}
+
+#[test]
+fn gender_is_optional_and_one_of_the_answers() {
+    let today = jiff::civil::date(2026, 1, 1);
+    let mut raw = RawProfile::default();
+    for (typed, parsed) in [
+        (None, None),
+        (s("  "), None),
+        (s("female"), Some(Gender::Female)),
+    ] {
+        raw.gender = typed;
+        assert_eq!(Profile::parse(&raw, today).expect("valid").gender, parsed);
+    }
+    raw.gender = s("yes");
+    let problems = Profile::parse(&raw, today).expect_err("unknown");
+    assert_eq!(problems[0].field, "gender");
+    assert_eq!(problems[0].problem, Problem::GenderUnknown);
 }

@@ -39,6 +39,10 @@ pub struct ProfileBody {
     /// One to three distinct ISO 3166-1 alpha-2 codes, in capitals.
     #[schema(example = json!(["ES", "FR"]))]
     pub nationalities: Vec<String>,
+    /// Optional, for the programme's statistics only (never shown to reviewers): `female`,
+    /// `male`, `other` or `undisclosed`.
+    #[schema(example = "undisclosed")]
+    pub gender: Option<String>,
     /// Telephone: an optional `+`, then 6 to 15 digits with spaces, dots, hyphens, brackets.
     #[schema(example = "+34 600 000 000")]
     pub phone: Option<String>,
@@ -310,6 +314,7 @@ impl From<ProfileBody> for RawProfile {
             family_name: body.family_name,
             birth_date: body.birth_date,
             nationalities: body.nationalities,
+            gender: body.gender,
             phone: body.phone,
             address: body.address,
             city: body.city,
@@ -341,6 +346,7 @@ impl From<RawProfile> for ProfileBody {
             family_name: raw.family_name,
             birth_date: raw.birth_date,
             nationalities: raw.nationalities,
+            gender: raw.gender,
             phone: raw.phone,
             address: raw.address,
             city: raw.city,

@@ -199,7 +199,7 @@ pub async fn submitted(
         .collect();
     let profile = json!({
         "given_names": who.given_names, "family_name": who.family_name,
-        "birth_date": who.birth_date, "nationalities": [who.nationality],
+        "birth_date": who.birth_date, "nationalities": [who.nationality], "gender": "female",
         "education": {"level": "master", "field": who.field, "institution": "Université libre",
                       "years_completed": 4, "enrolled": true, "graduation_date": "2029-07-01"},
         "languages": languages,

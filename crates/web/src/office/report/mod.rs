@@ -219,6 +219,29 @@ pub async fn report(
         tr.t1("report-caps", "caps", listed.join(", "))
     });
 
+    // gender is optional: those who did not answer are counted as such
+    let mut genders: BTreeMap<String, usize> = BTreeMap::new();
+    for entry in list.entries.iter().filter(|e| live.contains(&e.row.status)) {
+        let answer = entry
+            .profile
+            .gender
+            .as_deref()
+            .and_then(cohort_domain::profile::Gender::parse)
+            .map_or_else(
+                || tr.t("candidate-not-given"),
+                |g| tr.t(&format!("candidate-gender-{}", g.as_str())),
+            );
+        *genders.entry(answer).or_default() += 1;
+    }
+    let mut gender_section = counted(
+        "gender",
+        tr.t("report-gender-title"),
+        tr.t("candidate-gender"),
+        &tr,
+        genders,
+    );
+    gender_section.note = Some(tr.t("report-gender"));
+
     let funnel: BTreeMap<String, usize> = statuses
         .iter()
         .map(|(status, n)| {
@@ -328,6 +351,7 @@ pub async fn report(
                 &tr,
                 field,
             ),
+            gender_section,
             progress_section,
         ],
         gender_note: tr.t("report-gender"),

@@ -9,6 +9,7 @@ pub(super) const NATIONALITY_INPUTS: usize = 3;
 pub(super) const LANGUAGE_ROWS: usize = 3;
 
 pub(super) const LEVELS: [&str; 4] = ["bachelor", "master", "doctorate", "other"];
+const GENDERS: [&str; 4] = ["female", "male", "other", "undisclosed"];
 
 pub(super) const CEFR: [&str; 7] = ["A1", "A2", "B1", "B2", "C1", "C2", "native"];
 
@@ -20,6 +21,7 @@ pub(super) fn profile_form(raw: &RawProfile) -> FormData {
     put("given_names", &raw.given_names);
     put("family_name", &raw.family_name);
     put("birth_date", &raw.birth_date);
+    put("gender", &raw.gender);
     put("phone", &raw.phone);
     put("address", &raw.address);
     put("city", &raw.city);
@@ -110,6 +112,7 @@ pub(super) fn read_profile(tr: &Tr<'_>, form: &FormData) -> ReadProfile {
             family_name: form.opt("family_name"),
             birth_date: form.opt("birth_date"),
             nationalities,
+            gender: form.opt("gender"),
             phone: form.opt("phone"),
             address: form.opt("address"),
             city: form.opt("city"),
@@ -193,6 +196,14 @@ pub(super) fn profile_fields(tr: &Tr<'_>, f: &FormData) -> ProfileFields {
         })
         .collect();
     let contact = vec![
+        field("gender", "candidate-gender")
+            .hint(tr.t("candidate-gender-hint"))
+            .select(options(
+                tr,
+                "candidate-not-given",
+                &GENDERS,
+                "candidate-gender-",
+            )),
         field("phone", "candidate-phone")
             .kind("tel")
             .autocomplete("tel"),
