@@ -51,6 +51,7 @@ fn full_profile() -> Value {
         "family_name": "García",
         "birth_date": "2001-04-23",
         "nationalities": ["ES", "FR"],
+        "gender": "undisclosed",
         "phone": "+34 600 000 000",
         "address": "Calle Mayor 1",
         "city": "Madrid",
@@ -73,7 +74,7 @@ fn full_profile() -> Value {
 fn empty_profile() -> Value {
     json!({
         "given_names": null, "family_name": null, "birth_date": null, "nationalities": [],
-        "phone": null, "address": null, "city": null, "country": null, "education": null,
+        "gender": null, "phone": null, "address": null, "city": null, "country": null, "education": null,
         "languages": []
     })
 }

@@ -143,7 +143,8 @@ async fn a_coordinator_sets_up_a_session_and_imports_its_placements_in_a_browser
         "form[action='/office/sessions/new'] button[type='submit']",
     )
     .await;
-    assert!(main_text(&client).await.contains("The session is created"));
+    let text = main_text(&client).await;
+    assert!(text.contains("The session is created"), "{text}");
     audit(&client, &axe, "session settings").await;
 
     upload(&client, &bad).await;

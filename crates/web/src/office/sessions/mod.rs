@@ -91,6 +91,7 @@ pub fn new_form() -> SessionForm {
         fields: SessionFields {
             time_zone: "Europe/Brussels".into(),
             max_choices: 3,
+            retention_months: i64::from(cohort_domain::session::DEFAULT_RETENTION_MONTHS),
             ..SessionFields::default()
         },
         rules: RuleSet::nato_default().to_toml(),

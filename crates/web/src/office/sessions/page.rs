@@ -122,6 +122,10 @@ fn session_fields(tr: &Tr<'_>, form: &SessionForm) -> (Vec<Field>, Vec<TextArea>
         field("max_choices", &f.max_choices.to_string())
             .kind("number")
             .required(),
+        field("retention_months", &f.retention_months.to_string())
+            .kind("number")
+            .hint(tr.t("session-hint-retention"))
+            .required(),
         field("disagreement", &form.disagreement).hint(tr.t("session-hint-disagreement")),
     ];
     let area = |name: &'static str, value: &str, rows| TextArea {
