@@ -3,7 +3,7 @@
 
 use crate::applications::Conflict;
 use crate::audit::{append_audit, NewAuditEntry};
-use crate::sessions::{insert_placement, millis, placement_lists};
+use crate::sessions::{insert_placement, insert_session_row, millis, placement_lists};
 use crate::{Store, StoreError, WriteTx};
 use cohort_domain::session::{Placement, PlacementId, Session, SessionId};
 
@@ -37,24 +37,7 @@ impl Store {
         if code_taken(&mut tx, &session.code, 0).await? {
             return Ok(Err(Conflict));
         }
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO sessions (code, name_en, name_fr, period_start, period_end, opens_at, closes_at, \
-             time_zone, max_choices, rules, retention_months) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(&session.code)
-        .bind(&session.name.en)
-        .bind(&session.name.fr)
-        .bind(session.period_start.to_string())
-        .bind(session.period_end.to_string())
-        .bind(millis(session.window.opens().timestamp()))
-        .bind(millis(session.window.closes().timestamp()))
-        .bind(session.window.time_zone())
-        .bind(i32::from(session.max_choices))
-        .bind(session.rules.to_toml())
-        .bind(i32::from(session.retention_months))
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = insert_session_row(&mut tx, session).await?;
         let subject = format!("session:{id}");
         append_audit(
             &mut tx,

@@ -84,6 +84,32 @@ fn placement(row: &AnyRow) -> Result<Placement, StoreError> {
     })
 }
 
+/// Adds a session's row (no placements); returns its id.
+pub(crate) async fn insert_session_row(
+    tx: &mut crate::WriteTx,
+    session: &Session,
+) -> Result<i64, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO sessions (code, name_en, name_fr, period_start, period_end, opens_at, closes_at, \
+         time_zone, max_choices, rules, retention_months) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(&session.code)
+    .bind(&session.name.en)
+    .bind(&session.name.fr)
+    .bind(session.period_start.to_string())
+    .bind(session.period_end.to_string())
+    .bind(millis(session.window.opens().timestamp()))
+    .bind(millis(session.window.closes().timestamp()))
+    .bind(session.window.time_zone())
+    .bind(i32::from(session.max_choices))
+    .bind(session.rules.to_toml())
+    .bind(i32::from(session.retention_months))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
 /// Adds one placement to session `session_id` at `position`; returns its id.
 pub(crate) async fn insert_placement(
     tx: &mut crate::WriteTx,
@@ -134,24 +160,7 @@ impl Store {
         placements: &[Placement],
     ) -> Result<SessionId, StoreError> {
         let mut tx = self.begin().await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO sessions (code, name_en, name_fr, period_start, period_end, opens_at, closes_at, \
-             time_zone, max_choices, rules, retention_months) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(&session.code)
-        .bind(&session.name.en)
-        .bind(&session.name.fr)
-        .bind(session.period_start.to_string())
-        .bind(session.period_end.to_string())
-        .bind(millis(session.window.opens().timestamp()))
-        .bind(millis(session.window.closes().timestamp()))
-        .bind(session.window.time_zone())
-        .bind(i32::from(session.max_choices))
-        .bind(session.rules.to_toml())
-        .bind(i32::from(session.retention_months))
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = insert_session_row(&mut tx, session).await?;
         for (position, p) in placements.iter().enumerate() {
             insert_placement(&mut tx, id, position as i64, p).await?;
         }

@@ -135,14 +135,10 @@ pub async fn assign_page(
     body: axum::body::Bytes,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let staff = match super::pages::page_staff(&state, visitor, &uri, &headers).await {
-        Ok(staff) => staff,
+    let staff = match super::pages::posted_form(&state, visitor, &uri, &headers, &body).await {
+        Ok((staff, _)) => staff,
         Err(response) => return response,
     };
-    let form = crate::pages::forms::FormData::parse(&body);
-    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
-        return crate::pages::forms::csrf_refused(&state, state.locales.tr(visitor.lang), &uri);
-    }
     let Ok(id) = id.parse::<i64>() else {
         return super::pages::hidden(&state, visitor, &uri).await;
     };

@@ -5,7 +5,7 @@ use super::{ItemView, Who};
 use crate::api::ApiError;
 use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff};
-use crate::pages::forms::{self, worded, FormData};
+use crate::pages::forms::{self, worded};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -179,15 +179,12 @@ pub async fn office_act(
     Path((application, key)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
-    let staff = match page_staff(&state, visitor, &uri, &headers).await {
-        Ok(staff) => staff,
-        Err(response) => return response,
-    };
+    let (staff, form) =
+        match crate::office::pages::posted_form(&state, visitor, &uri, &headers, &body).await {
+            Ok(posted) => posted,
+            Err(response) => return response,
+        };
     let tr = state.locales.tr(visitor.lang);
-    let form = FormData::parse(&body);
-    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
-        return forms::csrf_refused(&state, tr, &uri);
-    }
     let Ok(application) = application.parse::<i64>() else {
         return hidden(&state, visitor, &uri).await;
     };

@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::office::pages::{hidden, page_staff, unit_name};
-use crate::pages::forms::{self, worded, FormData};
+use crate::pages::forms::{self, worded};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -108,15 +108,12 @@ pub async fn moderate(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let staff = match page_staff(&state, visitor, &uri, &headers).await {
-        Ok(staff) => staff,
-        Err(response) => return response,
-    };
+    let (staff, form) =
+        match crate::office::pages::posted_form(&state, visitor, &uri, &headers, &body).await {
+            Ok(posted) => posted,
+            Err(response) => return response,
+        };
     let tr = state.locales.tr(visitor.lang);
-    let form = FormData::parse(&body);
-    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
-        return forms::csrf_refused(&state, tr, &uri);
-    }
     let (Ok(id), Some(action)) = (id.parse::<i64>(), super::api::action(form.get("action"))) else {
         return hidden(&state, visitor, &uri).await;
     };

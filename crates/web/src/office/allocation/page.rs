@@ -6,7 +6,7 @@ use super::{RunView, Staff};
 use crate::api::ApiError;
 use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff, unit_name};
-use crate::pages::forms::{self, worded, FormData};
+use crate::pages::forms::{self, worded};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -392,26 +392,6 @@ pub async fn allocation(
     .await
 }
 
-/// A form's staff member and fields once its CSRF token matched, or the response to send.
-async fn posted(
-    state: &AppState,
-    visitor: Visitor,
-    uri: &Uri,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<(Staff, FormData), Response> {
-    let staff = page_staff(state, visitor, uri, headers).await?;
-    let form = FormData::parse(body);
-    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
-        return Err(forms::csrf_refused(
-            state,
-            state.locales.tr(visitor.lang),
-            uri,
-        ));
-    }
-    Ok((staff, form))
-}
-
 /// The page again with the refusal, or the error page.
 async fn refused(
     state: &AppState,
@@ -463,10 +443,11 @@ pub async fn save_caps(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let (staff, form) = match posted(&state, visitor, &uri, &headers, &body).await {
-        Ok(posted) => posted,
-        Err(response) => return response,
-    };
+    let (staff, form) =
+        match crate::office::pages::posted_form(&state, visitor, &uri, &headers, &body).await {
+            Ok(posted) => posted,
+            Err(response) => return response,
+        };
     let Some(session) = session_id(&id) else {
         return hidden(&state, visitor, &uri).await;
     };
@@ -516,10 +497,11 @@ pub async fn run_round(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let (staff, form) = match posted(&state, visitor, &uri, &headers, &body).await {
-        Ok(posted) => posted,
-        Err(response) => return response,
-    };
+    let (staff, form) =
+        match crate::office::pages::posted_form(&state, visitor, &uri, &headers, &body).await {
+            Ok(posted) => posted,
+            Err(response) => return response,
+        };
     let Some(session) = session_id(&id) else {
         return hidden(&state, visitor, &uri).await;
     };
@@ -552,10 +534,11 @@ pub async fn publish(
     Path((id, run)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
-    let (staff, form) = match posted(&state, visitor, &uri, &headers, &body).await {
-        Ok(posted) => posted,
-        Err(response) => return response,
-    };
+    let (staff, form) =
+        match crate::office::pages::posted_form(&state, visitor, &uri, &headers, &body).await {
+            Ok(posted) => posted,
+            Err(response) => return response,
+        };
     let (Some(session), Ok(run)) = (session_id(&id), run.parse::<i64>()) else {
         return hidden(&state, visitor, &uri).await;
     };
@@ -583,10 +566,11 @@ pub async fn close_ranking(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let (staff, _) = match posted(&state, visitor, &uri, &headers, &body).await {
-        Ok(posted) => posted,
-        Err(response) => return response,
-    };
+    let (staff, _) =
+        match crate::office::pages::posted_form(&state, visitor, &uri, &headers, &body).await {
+            Ok(posted) => posted,
+            Err(response) => return response,
+        };
     let Some(session) = session_id(&id) else {
         return hidden(&state, visitor, &uri).await;
     };

@@ -47,6 +47,27 @@ pub(crate) async fn page_staff(
     }
 }
 
+/// A form's staff member and fields once its CSRF token matched, or the response to send
+/// (sign-in, 404, or the CSRF refusal).
+pub(crate) async fn posted_form(
+    state: &AppState,
+    visitor: Visitor,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(Staff, forms::FormData), Response> {
+    let staff = page_staff(state, visitor, uri, headers).await?;
+    let form = forms::FormData::parse(body);
+    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
+        return Err(forms::csrf_refused(
+            state,
+            state.locales.tr(visitor.lang),
+            uri,
+        ));
+    }
+    Ok((staff, form))
+}
+
 /// 404 in the visitor's language, as for a missing page.
 pub async fn hidden(state: &AppState, visitor: Visitor, uri: &Uri) -> Response {
     crate::pages::not_found(State(state.clone()), visitor, uri.clone())

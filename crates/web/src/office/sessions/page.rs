@@ -286,14 +286,13 @@ async fn posted(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(Staff, FormData), Response> {
-    let staff = coordinator(state, visitor, uri, headers).await?;
-    let form = FormData::parse(body);
-    if !staff.csrf_ok(form.opt("csrf_token").as_deref()) {
-        return Err(forms::csrf_refused(
-            state,
-            state.locales.tr(visitor.lang),
-            uri,
-        ));
+    let (staff, form) =
+        crate::office::pages::posted_form(state, visitor, uri, headers, body).await?;
+    if staff
+        .require(cohort_domain::Permission::ManageSessions)
+        .is_err()
+    {
+        return Err(hidden(state, visitor, uri).await);
     }
     Ok((staff, form))
 }
