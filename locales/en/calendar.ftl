@@ -77,3 +77,18 @@ api-response-office_moderate_testimonial-403 = CSRF token missing
 api-response-office_moderate_testimonial-404 = no such testimonial for this account
 api-response-office_moderate_testimonial-409 = already moderated, or an edit without consent
 api-response-office_moderate_testimonial-422 = unknown action, or an empty or too long edit
+
+# the certificate of internship
+certificate-link = Download my certificate of internship (PDF)
+certificate-title = Certificate of internship
+certificate-body = This is to certify that { $name } completed an internship as { $placement } in the { $unit } from { $start } to { $end }.
+certificate-programme = { $programme }
+certificate-issued = Issued on { $issued }.
+certificate-not-yet = The certificate is available once the internship is completed.
+api-op-get_certificate = The intern's certificate of internship, as PDF, once the internship is completed.
+api-param-get_certificate-id = the session’s id
+api-param-get_certificate-lang = fr or en
+api-response-get_certificate-200 = the certificate
+api-response-get_certificate-401 = not signed in
+api-response-get_certificate-404 = no application in this session
+api-response-get_certificate-409 = the internship is not completed

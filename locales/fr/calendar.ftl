@@ -77,3 +77,18 @@ api-response-office_moderate_testimonial-403 = jeton CSRF manquant
 api-response-office_moderate_testimonial-404 = pas de tel témoignage pour ce compte
 api-response-office_moderate_testimonial-409 = déjà modéré, ou une modification sans accord
 api-response-office_moderate_testimonial-422 = action inconnue, ou modification vide ou trop longue
+
+# l’attestation de stage
+certificate-link = Télécharger mon attestation de stage (PDF)
+certificate-title = Attestation de stage
+certificate-body = Nous attestons que { $name } a effectué un stage en tant que { $placement } au sein de l’unité { $unit } du { $start } au { $end }.
+certificate-programme = { $programme }
+certificate-issued = Délivrée le { $issued }.
+certificate-not-yet = L’attestation est disponible une fois le stage terminé.
+api-op-get_certificate = L’attestation de stage du stagiaire, en PDF, une fois le stage terminé.
+api-param-get_certificate-id = l’identifiant de la session
+api-param-get_certificate-lang = fr ou en
+api-response-get_certificate-200 = l’attestation
+api-response-get_certificate-401 = non connecté
+api-response-get_certificate-404 = aucune candidature dans cette session
+api-response-get_certificate-409 = le stage n’est pas terminé

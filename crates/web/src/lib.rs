@@ -9,6 +9,7 @@ mod api;
 mod applying;
 mod auth;
 mod calendar;
+mod certificate;
 mod documents;
 mod i18n;
 mod offers;
@@ -66,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .route("/my-offer", get(offers::page::my_offer))
         .route("/my-offer/{session}/testimonial", post(offers::page::testimonial))
         .route("/api/v1/sessions/{id}/application/testimonial", post(testimonials::api::post_testimonial))
+        .route("/api/v1/sessions/{id}/application/certificate", get(certificate::get_certificate))
         .route("/api/v1/office/testimonials", get(testimonials::api::get_pending))
         .route("/api/v1/office/testimonials/{id}", post(testimonials::api::post_moderation))
         .route("/office/testimonials", get(testimonials::page::testimonials))

@@ -119,3 +119,77 @@ async fn an_approved_testimonial_joins_the_unit_page_as_text() {
     assert!(page.contains("lang=\"fr\"") && page.contains("Six exciting months."));
     app.stop().await.expect("stop");
 }
+
+#[tokio::test]
+async fn the_certificate_is_a_pdf_with_the_interns_name_unit_and_dates() {
+    let app = TestApp::spawn().await;
+    let intern = accepted_intern(&app, "ana@example.org").await;
+    let ana = sign_in(&app, intern.email, PASSWORD, intern.account_id).await;
+    let path = format!(
+        "/api/v1/sessions/{}/application/certificate",
+        intern.session
+    );
+    let early = ana.client.get(app.url(&path)).send().await.expect("get");
+    assert_eq!(
+        early.status(),
+        StatusCode::CONFLICT,
+        "not before the internship is completed"
+    );
+    app.advance(400 * DAY);
+    let ana = sign_in(&app, intern.email, PASSWORD, intern.account_id).await;
+    let session = app
+        .store
+        .session_by_id(cohort_domain::session::SessionId(intern.session))
+        .await
+        .expect("read")
+        .expect("session");
+    for (lang, title) in [
+        ("en", "Certificate of internship"),
+        ("fr", "Attestation de stage"),
+    ] {
+        let response = ana
+            .client
+            .get(app.url(&format!("{path}?lang={lang}")))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        let pdf = response.bytes().await.expect("bytes");
+        // read back with a PDF text extractor, as a reader of the file would
+        let text = pdf_extract::extract_text_from_mem(&pdf).expect("a readable PDF");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(title), "{flat}");
+        assert!(flat.contains("Test Intern"), "the intern's name: {flat}");
+        assert!(
+            flat.contains(&session.period_start.to_string())
+                && flat.contains(&session.period_end.to_string()),
+            "{flat}"
+        );
+        let unit = app
+            .state
+            .snapshot()
+            .catalogue
+            .unit(&cohort_domain::UnitCode::parse(&intern.unit).expect("code"))
+            .map(|u| {
+                u.name
+                    .get(cohort_domain::Lang::parse(lang).expect("lang"))
+                    .clone()
+            })
+            .expect("unit");
+        let unit_flat = unit.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&unit_flat), "{unit_flat} in {flat}");
+        if lang == "fr" {
+            assert!(flat.contains("Délivrée"), "accents survive: {flat}");
+        }
+    }
+    let stranger = common::candidates::candidate(&app, "ben@example.org").await;
+    let theirs = stranger
+        .client
+        .get(app.url(&path))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND, "only one's own");
+    app.stop().await.expect("stop");
+}

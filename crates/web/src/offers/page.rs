@@ -21,6 +21,7 @@ use cohort_domain::onboarding::{Actor, ItemAction};
 use std::net::SocketAddr;
 
 struct TestimonialForm {
+    certificate: String,
     action: String,
     body: String,
     other: String,
@@ -163,6 +164,10 @@ async fn show(
                     return forms::internal(state, tr, uri);
                 };
                 shown.testimonial = Some(TestimonialForm {
+                    certificate: format!(
+                        "/api/v1/sessions/{s}/application/certificate?lang={}",
+                        tr.lang.code()
+                    ),
                     action: format!("/my-offer/{s}/testimonial"),
                     body: written.as_ref().map(|w| w.body.clone()).unwrap_or_default(),
                     other: written
