@@ -4,6 +4,7 @@
 pub mod candidates;
 pub mod intern;
 pub mod office;
+pub mod office_world;
 pub mod pdf;
 
 use cohort_domain::Catalogue;
