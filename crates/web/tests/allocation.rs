@@ -6,37 +6,14 @@
 
 mod common;
 
-use common::candidates::{sign_in, Candidate, PASSWORD};
+use common::api::call;
+use common::candidates::{sign_in, PASSWORD};
 use common::office::{staff, submitted, two_placement_session, Applicant, STAFF_PASSWORD};
 use common::TestApp;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 const DAY: i64 = 24 * 3600 * 1000;
-
-async fn call(
-    app: &TestApp,
-    who: &Candidate,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (StatusCode, Value) {
-    let mut request = who
-        .client
-        .request(method, app.url(path))
-        .header("accept-language", "en")
-        .header("x-csrf-token", &who.csrf);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status();
-    let text = response.text().await.unwrap_or_default();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
 
 fn applicant(email: &'static str, nationality: &'static str) -> Applicant<'static> {
     Applicant {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::candidates::Candidate;
+use common::api::call;
 use common::office::{open_session, placements, staff, submitted, Applicant};
 use common::TestApp;
 use reqwest::{Method, StatusCode};
@@ -23,26 +23,6 @@ fn applicant(email: &'static str, family_name: &'static str) -> Applicant<'stati
         motivation: "Une motivation sincère.",
         cv: &[],
     }
-}
-
-async fn call(
-    app: &TestApp,
-    who: &Candidate,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (StatusCode, Value) {
-    let mut request = who
-        .client
-        .request(method, app.url(path))
-        .header("accept-language", "en")
-        .header("x-csrf-token", &who.csrf);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
 }
 
 fn scores(m: i64, e: i64, l: i64, x: i64) -> Value {

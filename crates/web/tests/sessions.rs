@@ -6,36 +6,12 @@
 mod common;
 
 use cohort_domain::session::{SessionFields, SessionId};
+use common::api::call_in as call;
 use common::candidates::Candidate;
 use common::office::{open_session, placements, staff, submitted, Applicant};
 use common::TestApp;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-
-async fn call(
-    app: &TestApp,
-    who: &Candidate,
-    method: Method,
-    path: &str,
-    lang: &str,
-    body: Option<Value>,
-) -> (StatusCode, Value) {
-    let mut request = who
-        .client
-        .request(method, app.url(path))
-        .header("accept-language", lang)
-        .header("x-csrf-token", &who.csrf);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status();
-    let text = response.text().await.unwrap_or_default();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
 
 async fn sheet(
     app: &TestApp,

@@ -1,6 +1,7 @@
 //! `TestApp`: the real server on 127.0.0.1:0 with its own fresh SQLite database holding the
 //! NATO catalogue. The listener is bound before the test runs: no sleeps, no retries.
 
+pub mod api;
 pub mod candidates;
 pub mod intern;
 pub mod office;
