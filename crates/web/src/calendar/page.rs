@@ -1,7 +1,8 @@
 //! `/calendar`: one's calendar feed from the browser — create a link (shown once), replace
 //! it, or revoke it.
 
-use crate::pages::forms::{self, csrf_ok, page_user, FormData};
+use crate::pages::candidate::posted;
+use crate::pages::forms::{self, page_user};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -67,15 +68,10 @@ pub async fn change(
     body: Bytes,
 ) -> Response {
     let tr = state.locales.tr(visitor.lang);
-    let user = match page_user(&state, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return forms::to_login(),
-        Err(_) => return forms::internal(&state, tr, &uri),
+    let (user, form) = match posted(&state, tr, &uri, &headers, &body).await {
+        Ok(posted) => posted,
+        Err(response) => return response,
     };
-    let form = FormData::parse(&body);
-    if !csrf_ok(&user, form.opt("csrf_token").as_deref()) {
-        return forms::csrf_refused(&state, tr, &uri);
-    }
     if form.get("revoke") == "1" {
         return match state.store.revoke_calendar_feed(user.account.id).await {
             Ok(_) => Redirect::to("/calendar?done=revoked").into_response(),

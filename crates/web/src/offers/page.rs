@@ -5,8 +5,8 @@ use super::{outcomes, worded, Outcome};
 use crate::api::ApiError;
 use crate::i18n::Tr;
 use crate::office::pages::unit_name;
-use crate::pages::candidate::zoned;
-use crate::pages::forms::{self, csrf_ok, page_user, FormData, PageUser};
+use crate::pages::candidate::{posted, zoned};
+use crate::pages::forms::{self, page_user, PageUser};
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -231,15 +231,10 @@ pub async fn answer(
     body: Bytes,
 ) -> Response {
     let tr = state.locales.tr(visitor.lang);
-    let user = match page_user(&state, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return forms::to_login(),
-        Err(_) => return forms::internal(&state, tr, &uri),
+    let (user, form) = match posted(&state, tr, &uri, &headers, &body).await {
+        Ok(posted) => posted,
+        Err(response) => return response,
     };
-    let form = FormData::parse(&body);
-    if !csrf_ok(&user, form.opt("csrf_token").as_deref()) {
-        return forms::csrf_refused(&state, tr, &uri);
-    }
     let page_uri = Uri::from_static("/my-offer");
     let (Ok(session), Some(answer)) = (
         session.parse::<i64>(),
@@ -299,15 +294,10 @@ pub async fn checklist(
     body: Bytes,
 ) -> Response {
     let tr = state.locales.tr(visitor.lang);
-    let user = match page_user(&state, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return forms::to_login(),
-        Err(_) => return forms::internal(&state, tr, &uri),
+    let (user, form) = match posted(&state, tr, &uri, &headers, &body).await {
+        Ok(posted) => posted,
+        Err(response) => return response,
     };
-    let form = FormData::parse(&body);
-    if !csrf_ok(&user, form.opt("csrf_token").as_deref()) {
-        return forms::csrf_refused(&state, tr, &uri);
-    }
     let page_uri = Uri::from_static("/my-offer");
     let Ok(session) = session.parse::<i64>() else {
         return forms::internal(&state, tr, &uri);
@@ -356,15 +346,10 @@ pub async fn testimonial(
     body: Bytes,
 ) -> Response {
     let tr = state.locales.tr(visitor.lang);
-    let user = match page_user(&state, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return forms::to_login(),
-        Err(_) => return forms::internal(&state, tr, &uri),
+    let (user, form) = match posted(&state, tr, &uri, &headers, &body).await {
+        Ok(posted) => posted,
+        Err(response) => return response,
     };
-    let form = FormData::parse(&body);
-    if !csrf_ok(&user, form.opt("csrf_token").as_deref()) {
-        return forms::csrf_refused(&state, tr, &uri);
-    }
     let page_uri = Uri::from_static("/my-offer");
     let Ok(session) = session.parse::<i64>() else {
         return forms::internal(&state, tr, &uri);

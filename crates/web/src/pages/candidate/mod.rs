@@ -375,7 +375,7 @@ pub async fn my_application(
 }
 
 /// The user and the form of a POST whose `csrf_token` matched, or the response to send.
-pub(super) async fn posted(
+pub(crate) async fn posted(
     state: &AppState,
     tr: Tr<'_>,
     uri: &Uri,
