@@ -41,6 +41,7 @@ mod catalogue;
 pub mod eligibility;
 pub mod internship;
 mod lang;
+pub mod mail;
 pub mod onboarding;
 pub mod profile;
 pub mod review;

@@ -98,9 +98,24 @@ impl Store {
         now: i64,
     ) -> Result<Result<(), Conflict>, StoreError> {
         let mut tx = self.begin().await?;
-        let changed = if change.from == ItemStatus::Todo {
-            // never touched (no row), or back to do
-            sqlx::query(
+        if !apply_item_change(&mut tx, change, now).await? {
+            return Ok(Err(Conflict));
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+}
+
+/// Applies `change` on `tx` (the item must still have `from`; to end the offer, the
+/// application must still be accepted), with its audit entry; `false` when it could not.
+pub(crate) async fn apply_item_change(
+    tx: &mut sqlx::AnyConnection,
+    change: &ItemChange<'_>,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let changed = if change.from == ItemStatus::Todo {
+        // never touched (no row), or back to do
+        sqlx::query(
                 "INSERT INTO onboarding_items (application_id, item_key, status, due, updated_at, updated_by) \
                  VALUES ($1, $2, $3, $4, $5, $6) \
                  ON CONFLICT (application_id, item_key) DO UPDATE SET status = excluded.status, \
@@ -116,52 +131,50 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected()
-        } else {
-            sqlx::query(
-                "UPDATE onboarding_items SET status = $3, due = COALESCE($4, due), updated_at = $5, \
+    } else {
+        sqlx::query(
+            "UPDATE onboarding_items SET status = $3, due = COALESCE($4, due), updated_at = $5, \
                  updated_by = $6 WHERE application_id = $1 AND item_key = $2 AND status = $7",
-            )
-            .bind(change.application_id)
-            .bind(change.key)
-            .bind(change.to.as_str())
-            .bind(change.due)
-            .bind(now)
-            .bind(change.actor_id)
-            .bind(change.from.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-        };
-        if changed != 1 {
-            return Ok(Err(Conflict));
-        }
-        if change.end_offer {
-            let ended = sqlx::query(
-                "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
-            )
-            .bind(ApplicationStatus::Ended.as_str())
-            .bind(now)
-            .bind(change.application_id)
-            .bind(ApplicationStatus::Accepted.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if ended != 1 {
-                return Ok(Err(Conflict));
-            }
-            sqlx::query(
-                "INSERT INTO application_events (application_id, at, kind, status, actor_id) \
-                 VALUES ($1, $2, 'offer_ended', $3, $4)",
-            )
-            .bind(change.application_id)
-            .bind(now)
-            .bind(ApplicationStatus::Ended.as_str())
-            .bind(change.actor_id)
-            .execute(&mut *tx)
-            .await?;
-        }
-        append_audit(&mut tx, &change.audit, now).await?;
-        tx.commit().await?;
-        Ok(Ok(()))
+        )
+        .bind(change.application_id)
+        .bind(change.key)
+        .bind(change.to.as_str())
+        .bind(change.due)
+        .bind(now)
+        .bind(change.actor_id)
+        .bind(change.from.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+    };
+    if changed != 1 {
+        return Ok(false);
     }
+    if change.end_offer {
+        let ended = sqlx::query(
+            "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(ApplicationStatus::Ended.as_str())
+        .bind(now)
+        .bind(change.application_id)
+        .bind(ApplicationStatus::Accepted.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if ended != 1 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO application_events (application_id, at, kind, status, actor_id) \
+                 VALUES ($1, $2, 'offer_ended', $3, $4)",
+        )
+        .bind(change.application_id)
+        .bind(now)
+        .bind(ApplicationStatus::Ended.as_str())
+        .bind(change.actor_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    append_audit(&mut *tx, &change.audit, now).await?;
+    Ok(true)
 }

@@ -223,7 +223,9 @@ impl Store {
         }
         let keys: Vec<(String,)> = sqlx::query_as(
             "SELECT d.object_key FROM documents d JOIN applications a ON a.id = d.application_id \
-             WHERE a.account_id = $1",
+             WHERE a.account_id = $1 UNION ALL \
+             SELECT o.object_key FROM onboarding_documents o \
+             JOIN applications a ON a.id = o.application_id WHERE a.account_id = $1",
         )
         .bind(account_id)
         .fetch_all(&mut *tx)

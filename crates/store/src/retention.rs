@@ -84,11 +84,13 @@ impl Store {
             let Some((session_id, submitted_at, choices)) = row else {
                 continue;
             };
-            let keys: Vec<(String,)> =
-                sqlx::query_as("SELECT object_key FROM documents WHERE application_id = $1")
-                    .bind(candidate.id)
-                    .fetch_all(&mut *tx)
-                    .await?;
+            let keys: Vec<(String,)> = sqlx::query_as(
+                "SELECT object_key FROM documents WHERE application_id = $1 UNION ALL \
+                     SELECT object_key FROM onboarding_documents WHERE application_id = $1",
+            )
+            .bind(candidate.id)
+            .fetch_all(&mut *tx)
+            .await?;
             sqlx::query(
                 "INSERT INTO anonymous_applications (session_id, status, submitted_day, choices, deleted_at) \
                  VALUES ($1, $2, $3, $4, $5)",

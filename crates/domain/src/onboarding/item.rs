@@ -58,10 +58,12 @@ pub enum ItemAction {
     Refuse,
     /// Back to to-do (a mistake, a document to send again).
     Reopen,
+    /// A document was sent: the office checks it next.
+    Upload,
 }
 
 impl ItemAction {
-    /// `request`, `progress`, `complete`, `refuse`, `reopen`.
+    /// `request`, `progress`, `complete`, `refuse`, `reopen`, `upload`.
     pub fn parse(text: &str) -> Option<ItemAction> {
         Some(match text {
             "request" => ItemAction::Request,
@@ -69,6 +71,7 @@ impl ItemAction {
             "complete" => ItemAction::Complete,
             "refuse" => ItemAction::Refuse,
             "reopen" => ItemAction::Reopen,
+            "upload" => ItemAction::Upload,
             _ => return None,
         })
     }
@@ -98,6 +101,9 @@ pub enum ItemRefusal {
     /// A refused clearance is final.
     #[error("the clearance was refused; the offer has ended")]
     Final,
+    /// A document item is completed by sending the document, which the office checks.
+    #[error("send the document; the office marks it done once checked")]
+    NeedsDocument,
 }
 
 /// The new status, or why not.
@@ -112,12 +118,21 @@ pub fn act(
     if status == S::Refused {
         return Err(ItemRefusal::Final);
     }
-    if actor == Actor::Candidate && (item.owner == Owner::Office || action != A::Complete) {
+    let document = item.kind == ItemKind::Document;
+    let candidates_move = matches!(action, A::Complete | A::Upload);
+    if actor == Actor::Candidate && (item.owner == Owner::Office || !candidates_move) {
         return Err(ItemRefusal::OfficeOnly);
+    }
+    if actor == Actor::Candidate && document && action == A::Complete {
+        return Err(ItemRefusal::NeedsDocument);
     }
     let clearance = item.kind == ItemKind::Clearance;
     match action {
         A::Request | A::Refuse if !clearance => Err(ItemRefusal::NotForThisItem),
+        A::Upload if !document => Err(ItemRefusal::NotForThisItem),
+        // a second upload replaces the first while the office has not checked it
+        A::Upload if matches!(status, S::Todo | S::InProgress) => Ok(S::InProgress),
+        A::Reopen if document && status == S::InProgress => Ok(S::Todo),
         A::Request if status == S::Todo => Ok(S::Requested),
         A::Progress if matches!(status, S::Todo | S::Requested) => Ok(S::InProgress),
         A::Complete if status != S::Done => Ok(S::Done),
@@ -198,14 +213,46 @@ mod tests {
             act(clearance, S::Refused, Actor::Office, A::Reopen),
             Err(ItemRefusal::Final)
         );
-        // the candidate completes their own items, and nothing else
+        // the candidate completes their own tasks, and sends their documents
+        let travel = list.item("travel").expect("travel");
         assert_eq!(
-            act(insurance, S::Todo, Actor::Candidate, A::Complete),
+            act(travel, S::Todo, Actor::Candidate, A::Complete),
             Ok(S::Done)
         );
         assert_eq!(
-            act(insurance, S::Done, Actor::Candidate, A::Complete),
+            act(travel, S::Done, Actor::Candidate, A::Complete),
             Err(ItemRefusal::NotNow)
+        );
+        assert_eq!(
+            act(insurance, S::Todo, Actor::Candidate, A::Complete),
+            Err(ItemRefusal::NeedsDocument)
+        );
+        assert_eq!(
+            act(insurance, S::Todo, Actor::Candidate, A::Upload),
+            Ok(S::InProgress)
+        );
+        assert_eq!(
+            act(insurance, S::InProgress, Actor::Candidate, A::Upload),
+            Ok(S::InProgress),
+            "sent again before the check"
+        );
+        assert_eq!(
+            act(insurance, S::Done, Actor::Candidate, A::Upload),
+            Err(ItemRefusal::NotNow),
+            "not once checked"
+        );
+        assert_eq!(
+            act(travel, S::Todo, Actor::Candidate, A::Upload),
+            Err(ItemRefusal::NotForThisItem)
+        );
+        // the office checks the document, or sends it back
+        assert_eq!(
+            act(insurance, S::InProgress, Actor::Office, A::Complete),
+            Ok(S::Done)
+        );
+        assert_eq!(
+            act(insurance, S::InProgress, Actor::Office, A::Reopen),
+            Ok(S::Todo)
         );
         assert_eq!(
             act(insurance, S::Done, Actor::Candidate, A::Reopen),

@@ -5,6 +5,8 @@
 
 mod checklist;
 mod item;
+mod reminder;
 
 pub use checklist::{Checklist, ChecklistError, ChecklistItem, ItemKind, Owner};
 pub use item::{act, due_date, is_overdue, Actor, DueProblem, ItemAction, ItemRefusal, ItemStatus};
+pub use reminder::{reminder, Reminder, DUE_SOON_DAYS};

@@ -1,0 +1,132 @@
+//! Every kind of e-mail the product sends, and the variables each may use.
+
+/// A variable an e-mail may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Variable {
+    /// Its name in placeholders: `{ $link }`.
+    pub name: &'static str,
+    /// The e-mail is useless without it (a link to follow), so a template must keep it.
+    pub required: bool,
+    /// A value for previews and tests.
+    pub sample: &'static str,
+}
+
+const fn var(name: &'static str, required: bool, sample: &'static str) -> Variable {
+    Variable {
+        name,
+        required,
+        sample,
+    }
+}
+
+const LINK: Variable = var("link", true, "https://cohort.example/link");
+const REASON: Variable = var("reason", false, "Strong motivation for the unit’s work.");
+const ITEM: Variable = var("item", false, "Proof of health insurance");
+const DUE: Variable = var("due", false, "2027-08-17");
+const INVITE: &[Variable] = &[var("role", false, "reviewer"), LINK];
+const OFFER: &[Variable] = &[
+    var("placement", false, "Cyber defence policy intern"),
+    var("unit", false, "Cyber Defence Section"),
+    var("deadline", false, "2027-05-14 17:00 (Europe/Brussels)"),
+    LINK,
+];
+
+/// A kind of e-mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MailKind {
+    /// Confirm the address of a new account.
+    Verify,
+    /// Someone tried to register an address that has an account.
+    Exists,
+    /// Choose a new password.
+    Reset,
+    /// A staff member is invited to the back office.
+    Invite,
+    /// The office shortlisted an application.
+    DecisionShortlisted,
+    /// The office did not retain an application.
+    DecisionRejected,
+    /// The office reopened an application.
+    DecisionSubmitted,
+    /// An internship is offered.
+    Offer,
+    /// A checklist item is due soon.
+    ReminderDueSoon,
+    /// A checklist item is overdue.
+    ReminderOverdue,
+}
+
+impl MailKind {
+    /// Every kind, in the order the office's list shows them.
+    pub const ALL: [MailKind; 10] = [
+        MailKind::Verify,
+        MailKind::Exists,
+        MailKind::Reset,
+        MailKind::Invite,
+        MailKind::DecisionShortlisted,
+        MailKind::DecisionRejected,
+        MailKind::DecisionSubmitted,
+        MailKind::Offer,
+        MailKind::ReminderDueSoon,
+        MailKind::ReminderOverdue,
+    ];
+
+    /// The stable name, in URLs and the database: `verify`, `decision-rejected`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Verify => "verify",
+            MailKind::Exists => "exists",
+            MailKind::Reset => "reset",
+            MailKind::Invite => "invite",
+            MailKind::DecisionShortlisted => "decision-shortlisted",
+            MailKind::DecisionRejected => "decision-rejected",
+            MailKind::DecisionSubmitted => "decision-submitted",
+            MailKind::Offer => "offer",
+            MailKind::ReminderDueSoon => "reminder-due-soon",
+            MailKind::ReminderOverdue => "reminder-overdue",
+        }
+    }
+
+    /// Parses the stable name.
+    pub fn parse(text: &str) -> Option<MailKind> {
+        MailKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    /// The variables this kind may use.
+    pub fn variables(self) -> &'static [Variable] {
+        match self {
+            MailKind::Verify | MailKind::Exists | MailKind::Reset => &[LINK],
+            MailKind::Invite => INVITE,
+            MailKind::DecisionShortlisted
+            | MailKind::DecisionRejected
+            | MailKind::DecisionSubmitted => &[REASON],
+            MailKind::Offer => OFFER,
+            MailKind::ReminderDueSoon | MailKind::ReminderOverdue => &[ITEM, DUE, LINK],
+        }
+    }
+
+    /// The sample value of every variable, for previews.
+    pub fn samples(self) -> Vec<(&'static str, String)> {
+        self.variables()
+            .iter()
+            .map(|v| (v.name, v.sample.to_owned()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MailKind;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        for kind in MailKind::ALL {
+            assert_eq!(MailKind::parse(kind.as_str()), Some(kind));
+        }
+        let mut names: Vec<_> = MailKind::ALL.iter().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), MailKind::ALL.len());
+        assert_eq!(MailKind::parse("nope"), None);
+    }
+}
