@@ -108,6 +108,21 @@ impl Store {
         rows.iter().map(document).collect()
     }
 
+    /// The documents sent by the interns of a session.
+    pub async fn session_item_documents(
+        &self,
+        session_id: i64,
+    ) -> Result<Vec<ItemDocument>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT d.* FROM onboarding_documents d JOIN applications a ON a.id = d.application_id \
+             WHERE a.session_id = $1 ORDER BY d.application_id, d.item_key",
+        )
+        .bind(session_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(document).collect()
+    }
+
     /// Every accepted intern, with where to write to them.
     pub async fn accepted_interns(&self) -> Result<Vec<InternContact>, StoreError> {
         let rows = sqlx::query(

@@ -5,7 +5,9 @@ use crate::api::ApiError;
 use crate::auth::password;
 use crate::auth::session::SESSION_MILLIS;
 use crate::auth::tokens::{digest, random_token};
+use crate::mail_templates::{compose, MailBook};
 use crate::state::AppState;
+use cohort_domain::mail::{MailKind, Rendered};
 use cohort_domain::{Email, EmailError, Lang, NewPassword, PasswordProblem};
 use cohort_store::{
     enqueue_mail, insert_account, insert_email_token, Account, NewAccount, NewMail,
@@ -64,8 +66,8 @@ pub async fn register(
         .map_err(ApiError::internal)?;
     let now = state.settings.now();
     let token = random_token();
-    let tr = state.locales.tr(lang);
     let result: Result<(), cohort_store::StoreError> = async {
+        let book = MailBook::load(&state.store).await?;
         let mut tx = state.store.begin().await?;
         let new = NewAccount {
             email_key: &email.key(),
@@ -74,23 +76,21 @@ pub async fn register(
             role: "candidate",
             lang: lang.code(),
         };
-        let (subject, text) = match insert_account(&mut tx, &new, now).await? {
+        let mail = match insert_account(&mut tx, &new, now).await? {
             Some(id) => {
                 insert_email_token(&mut tx, &digest(&token), id, "verify", now + 48 * HOUR).await?;
                 let link = format!("{}/verify?token={token}", state.settings.public_url);
-                (
-                    tr.t("mail-verify-subject"),
-                    tr.t1("mail-verify-body", "link", link),
-                )
+                book.compose(&state.locales, MailKind::Verify, lang, &[("link", link)])
             }
             None => {
                 let link = format!("{}/password-reset", state.settings.public_url);
-                (
-                    tr.t("mail-exists-subject"),
-                    tr.t1("mail-exists-body", "link", link),
-                )
+                book.compose(&state.locales, MailKind::Exists, lang, &[("link", link)])
             }
         };
+        let Rendered {
+            subject,
+            body: text,
+        } = mail;
         let mail = NewMail {
             to: email.as_str(),
             lang: lang.code(),
@@ -228,14 +228,21 @@ async fn send_link(
     link: &str,
 ) -> Result<(), ApiError> {
     let now = state.settings.now();
-    let tr = state
-        .locales
-        .tr(Lang::parse(&account.lang).unwrap_or(fallback));
-    let (subject, text) = (
-        tr.t(&format!("mail-{purpose}-subject")),
-        tr.t1(&format!("mail-{purpose}-body"), "link", link.to_owned()),
-    );
+    let lang = Lang::parse(&account.lang).unwrap_or(fallback);
+    // the token's purpose names its e-mail too
+    let kind = MailKind::parse(purpose).ok_or(ApiError::Internal)?;
     let result: Result<(), cohort_store::StoreError> = async {
+        let Rendered {
+            subject,
+            body: text,
+        } = compose(
+            &state.store,
+            &state.locales,
+            kind,
+            lang,
+            &[("link", link.to_owned())],
+        )
+        .await?;
         let mut tx = state.store.begin().await?;
         insert_email_token(
             &mut tx,

@@ -12,6 +12,7 @@ mod calendar;
 mod certificate;
 mod documents;
 mod i18n;
+mod mail_templates;
 mod offers;
 mod office;
 mod onboarding;
@@ -26,13 +27,14 @@ mod testimonials;
 mod visitor;
 
 pub use documents::open_files;
+pub use onboarding::reminders;
 pub use i18n::Locales;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use state::{system_clock, AppState, Clock, FilesAt, Settings};
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Request};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 use std::future::Future;
 use std::time::Duration;
@@ -72,11 +74,30 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/office/testimonials/{id}", post(testimonials::api::post_moderation))
         .route("/office/testimonials", get(testimonials::page::testimonials))
         .route("/office/testimonials/{id}", post(testimonials::page::moderate))
+        .route("/api/v1/office/mail-templates", get(mail_templates::api::list))
+        .route(
+            "/api/v1/office/mail-templates/{kind}/{lang}",
+            put(mail_templates::api::save).delete(mail_templates::api::reset),
+        )
+        .route(
+            "/api/v1/office/mail-templates/{kind}/{lang}/preview",
+            post(mail_templates::api::preview),
+        )
+        .route("/office/mail-templates", get(mail_templates::page::list))
+        .route(
+            "/office/mail-templates/{kind}/{lang}",
+            get(mail_templates::page::edit).post(mail_templates::page::post),
+        )
         .route("/calendar", get(calendar::page::calendar).post(calendar::page::change))
         .route("/calendar/{file}", get(calendar::feed))
         .route("/api/v1/me/calendar", post(calendar::api::post_feed).delete(calendar::api::delete_feed))
         .route("/my-offer/{session}", post(offers::page::answer))
         .route("/my-offer/{session}/checklist/{key}", post(offers::page::checklist))
+        .route(
+            "/my-offer/{session}/checklist/{key}/document",
+            post(offers::page::checklist_document)
+                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
+        )
         .route("/api/v1/units", get(api::units::list))
         .route("/api/v1/units/{code}", get(api::units::detail))
         .route("/api/v1/search", get(api::search::search))
@@ -99,6 +120,16 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/sessions/{id}/application/checklist/{key}", post(onboarding::api::post_candidate_item))
         .route("/api/v1/office/sessions/{id}/onboarding", get(onboarding::api::get_onboarding))
         .route("/api/v1/office/applications/{id}/checklist/{key}", post(onboarding::api::post_office_item))
+        .route(
+            "/api/v1/sessions/{id}/application/checklist/{key}/document",
+            get(onboarding::documents::get_document)
+                .post(onboarding::documents::post_document)
+                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
+        )
+        .route(
+            "/api/v1/office/applications/{id}/checklist/{key}/document",
+            get(onboarding::documents::get_office_document),
+        )
         .route("/office/sessions/{id}/onboarding", get(onboarding::page::onboarding))
         .route("/office/applications/{id}/checklist/{key}", post(onboarding::page::office_act))
         .route("/api/v1/sessions/{id}/application/offer", post(offers::api::post_answer))

@@ -41,6 +41,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         cohort_web::retention::EVERY,
         wait_for(stop.subscribe()),
     ));
+    let reminders = tokio::spawn(cohort_web::reminders::run_hourly(
+        state.clone(),
+        cohort_web::reminders::EVERY,
+        wait_for(stop.subscribe()),
+    ));
     cohort_web::serve(listener, state, shutdown_signal()).await?;
     let _ = stop.send(true);
     if let Err(error) = worker.await {
@@ -48,6 +53,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     if let Err(error) = purger.await {
         tracing::error!(%error, "the retention purge ended badly");
+    }
+    if let Err(error) = reminders.await {
+        tracing::error!(%error, "the checklist reminders ended badly");
     }
     store.close().await;
     tracing::info!("stopped");

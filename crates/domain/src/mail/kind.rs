@@ -7,27 +7,21 @@ pub struct Variable {
     pub name: &'static str,
     /// The e-mail is useless without it (a link to follow), so a template must keep it.
     pub required: bool,
-    /// A value for previews and tests.
-    pub sample: &'static str,
 }
 
-const fn var(name: &'static str, required: bool, sample: &'static str) -> Variable {
-    Variable {
-        name,
-        required,
-        sample,
-    }
+const fn var(name: &'static str, required: bool) -> Variable {
+    Variable { name, required }
 }
 
-const LINK: Variable = var("link", true, "https://cohort.example/link");
-const REASON: Variable = var("reason", false, "Strong motivation for the unit’s work.");
-const ITEM: Variable = var("item", false, "Proof of health insurance");
-const DUE: Variable = var("due", false, "2027-08-17");
-const INVITE: &[Variable] = &[var("role", false, "reviewer"), LINK];
+const LINK: Variable = var("link", true);
+const REASON: Variable = var("reason", false);
+const ITEM: Variable = var("item", false);
+const DUE: Variable = var("due", false);
+const INVITE: &[Variable] = &[var("role", false), LINK];
 const OFFER: &[Variable] = &[
-    var("placement", false, "Cyber defence policy intern"),
-    var("unit", false, "Cyber Defence Section"),
-    var("deadline", false, "2027-05-14 17:00 (Europe/Brussels)"),
+    var("placement", false),
+    var("unit", false),
+    var("deadline", false),
     LINK,
 ];
 
@@ -103,14 +97,6 @@ impl MailKind {
             MailKind::Offer => OFFER,
             MailKind::ReminderDueSoon | MailKind::ReminderOverdue => &[ITEM, DUE, LINK],
         }
-    }
-
-    /// The sample value of every variable, for previews.
-    pub fn samples(self) -> Vec<(&'static str, String)> {
-        self.variables()
-            .iter()
-            .map(|v| (v.name, v.sample.to_owned()))
-            .collect()
     }
 }
 

@@ -202,7 +202,7 @@ pub(crate) async fn store(
 }
 
 /// A file no row points at any more; failing to delete it wastes space, nothing else.
-async fn delete_file(state: &AppState, key: &str) {
+pub(crate) async fn delete_file(state: &AppState, key: &str) {
     if let Err(error) = state.files.delete(&path(key)).await {
         tracing::warn!(%error, key, "an unreferenced document file could not be deleted");
     }

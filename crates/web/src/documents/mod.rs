@@ -17,7 +17,7 @@
 //!   application; another candidate's session id or document answers 404.
 
 pub mod api;
-mod files;
+pub(crate) mod files;
 mod pdf;
 pub mod text;
 pub(crate) mod upload;

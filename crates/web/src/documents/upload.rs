@@ -23,6 +23,68 @@ pub struct Upload {
     pub sha256: String,
 }
 
+/// A checked PDF of at most [`MAX_BYTES`], for a checklist item.
+#[derive(Debug)]
+pub struct PdfFile {
+    /// The sender's file name, cleaned for display.
+    pub file_name: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+    /// Its SHA-256, lower-case hex.
+    pub sha256: String,
+}
+
+/// Reads a form with a `file` field (and a `csrf_token` first, when `with_csrf`), by the
+/// same rules as application documents: 413 over [`MAX_BYTES`], 415 when not a PDF, 422
+/// when `file` is missing, 400 for any other field.
+pub async fn read_pdf(
+    multipart: Multipart,
+    with_csrf: bool,
+    default_name: &str,
+) -> Result<(PdfFile, Option<String>), ApiError> {
+    let parts = read_parts(multipart, with_csrf, false).await?;
+    let (file_name, bytes, sha256) = checked_file(parts.file, default_name)?;
+    Ok((
+        PdfFile {
+            file_name,
+            bytes,
+            sha256,
+        },
+        parts.csrf,
+    ))
+}
+
+/// The fields of an upload form as read.
+struct Parts {
+    kind: Option<DocumentKind>,
+    file: Option<(String, Vec<u8>)>,
+    csrf: Option<String>,
+}
+
+/// The file, a PDF, with its name (or `default_name`) and SHA-256.
+fn checked_file(
+    file: Option<(String, Vec<u8>)>,
+    default_name: &str,
+) -> Result<(String, Vec<u8>, String), ApiError> {
+    let (file_name, bytes) = file.ok_or(ApiError::Invalid {
+        field: "file",
+        key: "document-file-missing",
+    })?;
+    if !looks_like_pdf(&bytes) {
+        return Err(ApiError::NotPdf);
+    }
+    let sha256 = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let file_name = if file_name.is_empty() {
+        default_name.to_owned()
+    } else {
+        file_name
+    };
+    Ok((file_name, bytes, sha256))
+}
+
 /// The longest `kind` value read; anything longer is not a kind anyway.
 const MAX_KIND_BYTES: usize = 64;
 /// File names are shown, never used; long ones are cut.
@@ -45,9 +107,31 @@ pub async fn read_form(multipart: Multipart) -> Result<(Upload, Option<String>),
 }
 
 async fn read_fields(
-    mut multipart: Multipart,
+    multipart: Multipart,
     with_csrf: bool,
 ) -> Result<(Upload, Option<String>), ApiError> {
+    let parts = read_parts(multipart, with_csrf, true).await?;
+    let kind = parts.kind.ok_or(ApiError::Invalid {
+        field: "kind",
+        key: "document-kind-unknown",
+    })?;
+    let (file_name, bytes, sha256) = checked_file(parts.file, &format!("{}.pdf", kind.as_str()))?;
+    Ok((
+        Upload {
+            kind,
+            file_name,
+            bytes,
+            sha256,
+        },
+        parts.csrf,
+    ))
+}
+
+async fn read_parts(
+    mut multipart: Multipart,
+    with_csrf: bool,
+    with_kind: bool,
+) -> Result<Parts, ApiError> {
     let mut kind = None;
     let mut file = None;
     let mut csrf = None;
@@ -57,7 +141,7 @@ async fn read_fields(
                 let text = read_limited(field, MAX_KIND_BYTES * 2).await?;
                 csrf = Some(String::from_utf8_lossy(&text).into_owned());
             }
-            Some("kind") => {
+            Some("kind") if with_kind => {
                 let text = read_limited(field, MAX_KIND_BYTES).await?;
                 let parsed = std::str::from_utf8(&text)
                     .ok()
@@ -75,35 +159,7 @@ async fn read_fields(
             _ => return Err(ApiError::BadBody),
         }
     }
-    let kind = kind.ok_or(ApiError::Invalid {
-        field: "kind",
-        key: "document-kind-unknown",
-    })?;
-    let (file_name, bytes) = file.ok_or(ApiError::Invalid {
-        field: "file",
-        key: "document-file-missing",
-    })?;
-    if !looks_like_pdf(&bytes) {
-        return Err(ApiError::NotPdf);
-    }
-    let sha256 = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let file_name = if file_name.is_empty() {
-        format!("{}.pdf", kind.as_str())
-    } else {
-        file_name
-    };
-    Ok((
-        Upload {
-            kind,
-            file_name,
-            bytes,
-            sha256,
-        },
-        csrf,
-    ))
+    Ok(Parts { kind, file, csrf })
 }
 
 /// The field's bytes, or 413 as soon as there are more than `max`: at most `max` plus one

@@ -12,12 +12,13 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::allocation::OfferAnswer;
 use cohort_domain::application::ApplicationStatus;
-use cohort_domain::onboarding::{Actor, ItemAction};
+use cohort_domain::onboarding::{act, Actor, ItemAction};
 use std::net::SocketAddr;
 
 struct TestimonialForm {
@@ -132,10 +133,13 @@ async fn show(
             outcome.status,
             ApplicationStatus::Accepted | ApplicationStatus::Ended
         ) {
-            let Ok((_, _, items)) =
-                crate::onboarding::candidate_items(state, user.account.id, outcome.session.id.0)
-                    .await
+            let s = outcome.session.id.0;
+            let Ok((_, application, items)) =
+                crate::onboarding::candidate_items(state, user.account.id, s).await
             else {
+                return forms::internal(state, tr, uri);
+            };
+            let Ok(sent) = state.store.item_documents(application).await else {
                 return forms::internal(state, tr, uri);
             };
             let mine = tr.t("onboarding-mine");
@@ -148,6 +152,22 @@ async fn show(
                     );
                     let mut c =
                         crate::onboarding::page::cell(&tr, item, Actor::Candidate, action, &mine);
+                    let key = &item.item.key;
+                    let may_send = act(
+                        &item.item,
+                        item.status,
+                        Actor::Candidate,
+                        ItemAction::Upload,
+                    )
+                    .is_ok();
+                    if outcome.status == ApplicationStatus::Accepted && may_send {
+                        c.upload = Some(format!("/my-offer/{s}/checklist/{key}/document"));
+                    }
+                    c.document = sent.iter().find(|d| &d.item_key == key).map(|d| {
+                        let href =
+                            format!("/api/v1/sessions/{s}/application/checklist/{key}/document");
+                        (href, d.file_name.clone())
+                    });
                     if outcome.status == ApplicationStatus::Ended {
                         c.moves.clear();
                     }
@@ -214,6 +234,7 @@ pub async fn my_offer(
         Some("done=accepted") => Some(tr.t("offer-done-accepted")),
         Some("done=declined") => Some(tr.t("offer-done-declined")),
         Some("done=item") => Some(tr.t("onboarding-done-item")),
+        Some("done=document") => Some(tr.t("onboarding-done-document")),
         Some("done=testimonial") => Some(tr.t("testimonial-thanks")),
         _ => None,
     };
@@ -310,8 +331,10 @@ pub async fn checklist(
                 crate::onboarding::Who::Candidate(&user.account),
                 application,
                 &key,
-                ItemAction::parse(form.get("action")),
-                None,
+                crate::onboarding::Move {
+                    action: ItemAction::parse(form.get("action")),
+                    ..crate::onboarding::Move::default()
+                },
                 &address,
             )
             .await
@@ -329,6 +352,71 @@ pub async fn checklist(
                 &page_uri,
                 &user,
                 Some((StatusCode::CONFLICT, message)),
+                None,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /my-offer/{session}/checklist/{key}/document` (multipart: `csrf_token` first,
+/// then `file`): the intern sends an item's document.
+pub async fn checklist_document(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path((session, key)): Path<(String, String)>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let tr = state.locales.tr(visitor.lang);
+    let user = match page_user(&state, &headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return forms::to_login(),
+        Err(_) => return forms::internal(&state, tr, &uri),
+    };
+    let Ok(multipart) = multipart else {
+        return forms::csrf_refused(&state, tr, &uri);
+    };
+    let page_uri = Uri::from_static("/my-offer");
+    let read = crate::documents::upload::read_pdf(multipart, true, &format!("{key}.pdf")).await;
+    let result = match (read, session.parse::<i64>()) {
+        (Ok((_, csrf)), _) if !forms::csrf_ok(&user, csrf.as_deref()) => {
+            return forms::csrf_refused(&state, tr, &uri);
+        }
+        (Ok((pdf, _)), Ok(session)) => {
+            let address = peer.ip().to_string();
+            crate::onboarding::documents::upload(
+                &state,
+                &user.account,
+                session,
+                &key,
+                pdf,
+                &address,
+            )
+            .await
+        }
+        (Ok(_), Err(_)) => Err(ApiError::SessionNotFound),
+        (Err(error), _) => Err(error),
+    };
+    match result {
+        Ok(_) => Redirect::to("/my-offer?done=document").into_response(),
+        Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
+        Err(error) => {
+            let status = match error {
+                ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+                ApiError::NotPdf => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ApiError::Conflict { .. } => StatusCode::CONFLICT,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            let (_, message) = forms::worded(&tr, &error);
+            show(
+                &state,
+                visitor,
+                &page_uri,
+                &user,
+                Some((status, message)),
                 None,
             )
             .await

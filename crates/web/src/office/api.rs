@@ -7,6 +7,7 @@
 use super::list::{self, Entry, Filter, Sort, FACETS};
 use super::Staff;
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::mail_templates::MailBook;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
@@ -15,6 +16,7 @@ use axum::Json;
 use cohort_domain::application::{
     decide_screening, ApplicationStatus, Decision, Reason, ReasonProblem,
 };
+use cohort_domain::mail::{MailKind, Rendered};
 use cohort_domain::session::SessionId;
 use cohort_domain::{Lang, Permission, Role};
 use cohort_store::{NewAuditEntry, NewMail, StaffDecision};
@@ -553,6 +555,9 @@ pub(crate) async fn decide_many(
     };
     let actor = staff.label();
     let address = peer.ip().to_string();
+    let book = MailBook::load(&state.store)
+        .await
+        .map_err(ApiError::internal)?;
     for &id in ids {
         let Some(row) = state
             .store
@@ -577,12 +582,12 @@ pub(crate) async fn decide_many(
             }
         };
         let kind = to.as_str();
-        let candidate = state.locales.tr(Lang::parse(&row.lang).unwrap_or(Lang::En));
-        let subject = candidate.t(&format!("mail-decision-{kind}-subject"));
-        let body = candidate.t1(
-            &format!("mail-decision-{kind}-body"),
-            "reason",
-            reason.as_str().to_owned(),
+        let mail_kind = MailKind::parse(&format!("decision-{kind}")).ok_or(ApiError::Internal)?;
+        let Rendered { subject, body } = book.compose(
+            &state.locales,
+            mail_kind,
+            Lang::parse(&row.lang).unwrap_or(Lang::En),
+            &[("reason", reason.as_str().to_owned())],
         );
         let detail = serde_json::json!({
             "from": row.status.as_str(), "to": kind, "reason": reason.as_str()

@@ -5,6 +5,8 @@
 
 use crate::auth::tokens::{digest, random_token};
 use crate::i18n::Locales;
+use crate::mail_templates::compose;
+use cohort_domain::mail::{MailKind, Rendered};
 use cohort_domain::{Catalogue, Email, Lang, Role, UnitCode};
 use cohort_store::{NewAccount, NewMail, NewStaff, Store, NO_PASSWORD};
 
@@ -92,11 +94,15 @@ pub async fn invite_staff(
     let link = format!("{public_url}/password-reset?token={token}");
     let tr = locales.tr(invitation.lang);
     let role_name = tr.t(&format!("office-role-{}", invitation.role.as_str()));
-    let subject = tr.t("mail-invite-subject");
-    let body = tr.with_args(
-        "mail-invite-body",
+    let Rendered { subject, body } = compose(
+        store,
+        locales,
+        MailKind::Invite,
+        invitation.lang,
         &[("role", role_name), ("link", link.clone())],
-    );
+    )
+    .await
+    .map_err(|e| InviteProblem::Store(e.to_string()))?;
     let key = email.key();
     let token_hash = digest(&token);
     let new = NewStaff {

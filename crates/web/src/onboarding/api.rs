@@ -169,8 +169,11 @@ pub async fn post_candidate_item(
         Who::Candidate(&who.account),
         application,
         &key,
-        action,
-        body.due.as_deref(),
+        super::Move {
+            action,
+            due: body.due.as_deref(),
+            document: None,
+        },
         &address,
     )
     .await
@@ -246,8 +249,11 @@ pub async fn post_office_item(
         Who::Office(&staff),
         application,
         &key,
-        action,
-        body.due.as_deref(),
+        super::Move {
+            action,
+            due: body.due.as_deref(),
+            document: None,
+        },
         &address,
     )
     .await

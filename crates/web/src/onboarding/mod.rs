@@ -3,9 +3,12 @@
 //! item — a refused clearance ends the offer and frees the seat for the next round.
 
 pub mod api;
+pub mod documents;
 pub mod page;
+pub mod reminders;
 
 use crate::api::ApiError;
+use crate::documents::upload::PdfFile;
 use crate::office::Staff;
 use crate::state::AppState;
 use cohort_domain::application::ApplicationStatus;
@@ -53,7 +56,7 @@ pub async fn checklist_of(state: &AppState, session: SessionId) -> Result<Checkl
 }
 
 /// Today in the session's time zone.
-fn today(state: &AppState, session: &Session) -> Date {
+pub(crate) fn today(state: &AppState, session: &Session) -> Date {
     state
         .settings
         .now_timestamp()
@@ -137,6 +140,7 @@ fn refusal(refusal: ItemRefusal) -> ApiError {
         ItemRefusal::NotForThisItem => "onboarding-not-for-item",
         ItemRefusal::NotNow => "onboarding-not-now",
         ItemRefusal::Final => "onboarding-final",
+        ItemRefusal::NeedsDocument => "onboarding-needs-document",
     };
     ApiError::Conflict {
         key,
@@ -144,17 +148,40 @@ fn refusal(refusal: ItemRefusal) -> ApiError {
     }
 }
 
-/// Moves one item (and/or, for the office, sets its due date), audited. A refused
-/// clearance ends the accepted offer in the same transaction.
+/// What to do to an item.
+#[derive(Debug, Default)]
+pub struct Move<'a> {
+    /// Move it.
+    pub action: Option<ItemAction>,
+    /// Set its due date (the office).
+    pub due: Option<&'a str>,
+    /// The document sent with an `upload` (the intern).
+    pub document: Option<PdfFile>,
+}
+
+/// Moves one item (and/or, for the office, sets its due date; for the intern, stores the
+/// document sent), audited. A refused clearance ends the accepted offer in the same
+/// transaction.
 pub async fn act_on(
     state: &AppState,
     who: Who<'_>,
     application: i64,
     key: &str,
-    action: Option<ItemAction>,
-    due: Option<&str>,
+    change: Move<'_>,
     address: &str,
 ) -> Result<ItemStatus, ApiError> {
+    let Move {
+        action,
+        due,
+        document,
+    } = change;
+    // an upload comes with its file, and a file only with an upload
+    if (action == Some(ItemAction::Upload)) != document.is_some() {
+        return Err(ApiError::Invalid {
+            field: "action",
+            key: "onboarding-upload-with-file",
+        });
+    }
     let store = &state.store;
     let row = store
         .screening_row(application)
@@ -213,6 +240,7 @@ pub async fn act_on(
     let subject = format!("application:{application}");
     let detail = serde_json::json!({
         "item": key, "from": from.as_str(), "to": to.as_str(), "due": due,
+        "document": document.as_ref().map(|d| &d.sha256),
     })
     .to_string();
     let change = ItemChange {
@@ -232,14 +260,17 @@ pub async fn act_on(
             address: Some(address),
         },
     };
-    store
-        .change_item(&change, state.settings.now())
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(|_| ApiError::Conflict {
-            key: "onboarding-changed-meanwhile",
-            args: Vec::new(),
-        })?;
+    let changed = match document {
+        None => store
+            .change_item(&change, state.settings.now())
+            .await
+            .map_err(ApiError::internal)?,
+        Some(pdf) => documents::store_with(state, &change, pdf).await?,
+    };
+    changed.map_err(|_| ApiError::Conflict {
+        key: "onboarding-changed-meanwhile",
+        args: Vec::new(),
+    })?;
     Ok(to)
 }
 

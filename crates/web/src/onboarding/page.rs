@@ -37,6 +37,10 @@ pub(crate) struct Cell {
     pub(crate) overdue: bool,
     pub(crate) action: String,
     pub(crate) moves: Vec<Move>,
+    /// Where to send the item's document, when one may be sent now.
+    pub(crate) upload: Option<String>,
+    /// The document sent: its link and file name.
+    pub(crate) document: Option<(String, String)>,
 }
 
 struct Row {
@@ -90,6 +94,8 @@ pub(crate) fn cell(
         overdue: view.overdue,
         action,
         moves,
+        upload: None,
+        document: None,
     }
 }
 
@@ -114,6 +120,9 @@ async fn show(
         Err(ApiError::Internal) => return forms::internal(state, tr, uri),
         Err(_) => return hidden(state, visitor, uri).await,
     };
+    let Ok(sent) = state.store.session_item_documents(id).await else {
+        return forms::internal(state, tr, uri);
+    };
     let mut headers = vec![tr.t("onboarding-intern")];
     headers.extend(checklist.items.iter().map(|i| i.label.get(tr.lang).clone()));
     let rows = interns
@@ -130,6 +139,18 @@ async fn show(
                         intern.application, view.item.key
                     );
                     let mut c = cell(&tr, view, Actor::Office, action, &intern.name);
+                    c.document = sent
+                        .iter()
+                        .find(|d| {
+                            d.application_id == intern.application && d.item_key == view.item.key
+                        })
+                        .map(|d| {
+                            let href = format!(
+                                "/api/v1/office/applications/{}/checklist/{}/document",
+                                intern.application, view.item.key
+                            );
+                            (href, d.file_name.clone())
+                        });
                     if !intern.active {
                         c.moves.clear();
                     }
@@ -200,8 +221,10 @@ pub async fn office_act(
         Who::Office(&staff),
         application,
         &key,
-        action,
-        None,
+        super::Move {
+            action,
+            ..super::Move::default()
+        },
         &address,
     )
     .await

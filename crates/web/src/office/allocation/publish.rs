@@ -4,10 +4,12 @@
 use super::round::lapse_expired_offers;
 use super::{check_round_may_run, coordinator_session, refused, Staff};
 use crate::api::ApiError;
+use crate::mail_templates::MailBook;
 use crate::state::AppState;
 use cohort_domain::allocation::{
     application_of, placement_of, ReplyDays, RoundOutcome, RoundRefusal,
 };
+use cohort_domain::mail::{MailKind, Rendered};
 use cohort_domain::Lang;
 use cohort_store::{NewMail, NewOffer, Publication};
 use std::collections::HashMap;
@@ -69,6 +71,7 @@ pub async fn publish(
         state.settings.public_url.trim_end_matches('/')
     );
     // the texts first (they borrow nothing from the offers), then the offers
+    let book = MailBook::load(store).await.map_err(ApiError::internal)?;
     let mut letters = Vec::new();
     for (key, placement) in &outcome.assignment {
         let Some(placement) = placement else { continue };
@@ -96,8 +99,8 @@ pub async fn publish(
             ("deadline", deadline.clone()),
             ("link", link.clone()),
         ];
-        let subject = tr.with_args("mail-offer-subject", &args);
-        let body = tr.with_args("mail-offer-body", &args);
+        let Rendered { subject, body } =
+            book.compose(&state.locales, MailKind::Offer, tr.lang, &args);
         letters.push((application, placement.id, email, lang, subject, body));
     }
     let offers: Vec<NewOffer<'_>> = letters

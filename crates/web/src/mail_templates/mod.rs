@@ -1,0 +1,224 @@
+//! Every e-mail the product sends comes from a template: the office's wording when it
+//! wrote one (`mail_templates` in the store), the product's default otherwise. The
+//! defaults are the Fluent messages `mail-{kind}-subject` and `mail-{kind}-body`, read
+//! with each variable standing for itself, so the office edits them in the same
+//! `{ $name }` spelling it sees.
+
+pub mod api;
+pub mod page;
+
+use crate::api::ApiError;
+use crate::i18n::Locales;
+use crate::office::Staff;
+use crate::state::AppState;
+use cohort_domain::mail::{MailKind, MailTemplate, Rendered, TemplateProblem};
+use cohort_domain::Lang;
+use cohort_store::{MailTemplateRow, Store, StoreError};
+
+/// The product's wording of `kind` in `lang`.
+pub fn default_template(locales: &Locales, kind: MailKind, lang: Lang) -> MailTemplate {
+    let tr = locales.tr(lang);
+    let placeholders: Vec<(&str, String)> = kind
+        .variables()
+        .iter()
+        .map(|v| (v.name, MailTemplate::placeholder(v.name)))
+        .collect();
+    MailTemplate {
+        subject: tr.with_args(&format!("mail-{}-subject", kind.as_str()), &placeholders),
+        body: tr.with_args(&format!("mail-{}-body", kind.as_str()), &placeholders),
+    }
+}
+
+/// A sample value of each variable of `kind`, in `lang`, for previews.
+pub fn samples(locales: &Locales, kind: MailKind, lang: Lang) -> Vec<(&'static str, String)> {
+    let tr = locales.tr(lang);
+    kind.variables()
+        .iter()
+        .map(|v| (v.name, tr.t(&format!("mail-sample-{}", v.name))))
+        .collect()
+}
+
+/// The office's wordings, read once for a batch of e-mails.
+#[derive(Debug, Clone, Default)]
+pub struct MailBook {
+    rows: Vec<MailTemplateRow>,
+}
+
+impl MailBook {
+    /// Reads the office's wordings.
+    pub async fn load(store: &Store) -> Result<MailBook, StoreError> {
+        Ok(MailBook {
+            rows: store.mail_templates().await?,
+        })
+    }
+
+    /// The office's row for `kind` in `lang`, if it wrote one.
+    pub fn custom(&self, kind: MailKind, lang: Lang) -> Option<&MailTemplateRow> {
+        self.rows
+            .iter()
+            .find(|r| r.kind == kind.as_str() && r.lang == lang.code())
+    }
+
+    /// The wording in force for `kind` in `lang`.
+    pub fn template(&self, locales: &Locales, kind: MailKind, lang: Lang) -> MailTemplate {
+        match self.custom(kind, lang) {
+            Some(row) => MailTemplate {
+                subject: row.subject.clone(),
+                body: row.body.clone(),
+            },
+            None => default_template(locales, kind, lang),
+        }
+    }
+
+    /// The e-mail `kind` in `lang` with `values`.
+    pub fn compose(
+        &self,
+        locales: &Locales,
+        kind: MailKind,
+        lang: Lang,
+        values: &[(&str, String)],
+    ) -> Rendered {
+        self.template(locales, kind, lang).render(values)
+    }
+}
+
+/// One e-mail, with the office's wording read now.
+pub async fn compose(
+    store: &Store,
+    locales: &Locales,
+    kind: MailKind,
+    lang: Lang,
+    values: &[(&str, String)],
+) -> Result<Rendered, StoreError> {
+    Ok(MailBook::load(store)
+        .await?
+        .compose(locales, kind, lang, values))
+}
+
+/// A problem of a template as the API and the form word it: field, message key, values.
+pub fn problem_message(problem: &TemplateProblem) -> ApiError {
+    let (key, args): (&'static str, Vec<(&'static str, String)>) = match problem {
+        TemplateProblem::Empty(_) => ("mail-template-empty", Vec::new()),
+        TemplateProblem::TooLong { max, .. } => {
+            ("mail-template-too-long", vec![("max", max.to_string())])
+        }
+        TemplateProblem::SubjectLines => ("mail-template-subject-lines", Vec::new()),
+        TemplateProblem::Malformed { near, .. } => {
+            ("mail-template-malformed", vec![("near", near.clone())])
+        }
+        TemplateProblem::Unknown { name, .. } => {
+            ("mail-template-unknown", vec![("name", name.clone())])
+        }
+        TemplateProblem::Missing { name } => {
+            ("mail-template-missing", vec![("name", (*name).to_owned())])
+        }
+    };
+    ApiError::InvalidArgs {
+        field: problem.field().as_str().to_owned(),
+        key,
+        args,
+    }
+}
+
+/// The kind and language named in a path, or 404.
+pub fn parse_path(kind: &str, lang: &str) -> Result<(MailKind, Lang), ApiError> {
+    match (MailKind::parse(kind), Lang::parse(lang)) {
+        (Some(kind), Some(lang)) => Ok((kind, lang)),
+        _ => Err(ApiError::NoRoute),
+    }
+}
+
+/// Saves the office's wording of `kind` in `lang` if it is valid, audited with the new
+/// text; the template's problems otherwise, nothing saved.
+pub async fn save(
+    state: &AppState,
+    staff: &Staff,
+    kind: MailKind,
+    lang: Lang,
+    template: &MailTemplate,
+    address: &str,
+) -> Result<Result<(), Vec<TemplateProblem>>, ApiError> {
+    if let Err(problems) = template.check(kind) {
+        return Ok(Err(problems));
+    }
+    let subject = format!("mail_template:{}/{}", kind.as_str(), lang.code());
+    let detail =
+        serde_json::json!({ "subject": template.subject, "body": template.body }).to_string();
+    let label = staff.label();
+    let row = MailTemplateRow {
+        kind: kind.as_str().to_owned(),
+        lang: lang.code().to_owned(),
+        subject: template.subject.clone(),
+        body: template.body.clone(),
+        updated_at: state.settings.now(),
+        updated_by: Some(staff.account.id),
+    };
+    let audit = staff.audit_entry(&label, "mail_template.save", &subject, &detail, address);
+    state
+        .store
+        .save_mail_template(&row, &audit)
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(Ok(()))
+}
+
+/// Goes back to the product's wording of `kind` in `lang`, audited.
+pub async fn reset(
+    state: &AppState,
+    staff: &Staff,
+    kind: MailKind,
+    lang: Lang,
+    address: &str,
+) -> Result<(), ApiError> {
+    let subject = format!("mail_template:{}/{}", kind.as_str(), lang.code());
+    let label = staff.label();
+    let audit = staff.audit_entry(&label, "mail_template.reset", &subject, "{}", address);
+    state
+        .store
+        .reset_mail_template(kind.as_str(), lang.code(), &audit, state.settings.now())
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{default_template, MailBook};
+    use crate::i18n::Locales;
+    use cohort_domain::mail::MailKind;
+    use cohort_domain::Lang;
+
+    /// Every kind's default, in both languages, is a valid template that uses each of its
+    /// variables, and renders with no placeholder left.
+    #[test]
+    fn every_template_renders_in_both_languages_with_every_variable() {
+        let locales = Locales::load().expect("messages");
+        let book = MailBook::default();
+        for kind in MailKind::ALL {
+            for lang in [Lang::En, Lang::Fr] {
+                let template = default_template(&locales, kind, lang);
+                assert_eq!(template.check(kind), Ok(()), "{kind:?} {lang:?}");
+                let values: Vec<(&str, String)> = kind
+                    .variables()
+                    .iter()
+                    .map(|v| (v.name, format!("«{}-value»", v.name)))
+                    .collect();
+                let mail = book.compose(&locales, kind, lang, &values);
+                let all = format!("{}\n{}", mail.subject, mail.body);
+                for (name, value) in &values {
+                    assert!(all.contains(value), "{kind:?} {lang:?} lacks {name}: {all}");
+                }
+                assert!(!all.contains("{ $"), "{kind:?} {lang:?}: {all}");
+                assert!(!all.contains("mail-"), "{kind:?} {lang:?}: missing message");
+                assert!(!mail.subject.trim().is_empty() && !mail.body.trim().is_empty());
+                for (name, sample) in super::samples(&locales, kind, lang) {
+                    assert!(!sample.starts_with("mail-sample"), "no sample for {name}");
+                }
+            }
+            // the two languages are two texts, not one copied
+            let en = default_template(&locales, kind, Lang::En);
+            let fr = default_template(&locales, kind, Lang::Fr);
+            assert_ne!(en.body, fr.body, "{kind:?}");
+        }
+    }
+}
