@@ -27,9 +27,9 @@ mod testimonials;
 mod visitor;
 
 pub use documents::open_files;
-pub use onboarding::reminders;
 pub use i18n::Locales;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
+pub use onboarding::reminders;
 pub use state::{system_clock, AppState, Clock, FilesAt, Settings};
 
 use axum::extract::DefaultBodyLimit;

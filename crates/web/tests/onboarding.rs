@@ -124,7 +124,7 @@ async fn a_refused_clearance_frees_the_seat_for_the_next_round() {
         &app,
         &ana,
         Method::POST,
-        &format!("{checklist}/insurance"),
+        &format!("{checklist}/travel"),
         Some(json!({"action": "complete"})),
     )
     .await;
@@ -166,7 +166,7 @@ async fn a_refused_clearance_frees_the_seat_for_the_next_round() {
         &app,
         &coordinator,
         Method::POST,
-        &format!("{office}/travel"),
+        &format!("{office}/agreement"),
         Some(json!({"due": late})),
     )
     .await;
@@ -193,7 +193,7 @@ async fn a_refused_clearance_frees_the_seat_for_the_next_round() {
         &app,
         &coordinator,
         Method::POST,
-        &format!("{office}/travel"),
+        &format!("{office}/agreement"),
         Some(json!({"due": past})),
     )
     .await;
@@ -207,15 +207,15 @@ async fn a_refused_clearance_frees_the_seat_for_the_next_round() {
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    let travel = table["interns"][0]["items"]
+    let agreement = table["interns"][0]["items"]
         .as_array()
         .expect("items")
         .iter()
-        .find(|i| i["key"] == "travel")
+        .find(|i| i["key"] == "agreement")
         .cloned()
-        .expect("travel");
+        .expect("agreement");
     assert_eq!(
-        (travel["due"].as_str(), travel["overdue"].as_bool()),
+        (agreement["due"].as_str(), agreement["overdue"].as_bool()),
         (Some(past.as_str()), Some(true))
     );
     let html = coordinator
