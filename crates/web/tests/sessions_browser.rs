@@ -1,7 +1,8 @@
 //! Session settings in headless Chromium: a coordinator creates a session (a mistake is
 //! shown next to its input first), imports placements from a CSV whose bad row the preview
-//! names, then a good one, confirms, and opens a placement. axe-core reports no violation
-//! on any of these pages.
+//! names, then a good one, confirms, and opens a placement; subscribes to their dates;
+//! rewords an e-mail template after a preview. axe-core reports no violation on any of
+//! these pages.
 
 mod common;
 #[path = "common/browser.rs"]
@@ -189,5 +190,35 @@ async fn a_coordinator_sets_up_a_session_and_imports_its_placements_in_a_browser
         .unwrap_or_default();
     assert!(link.ends_with(".ics"), "{link}");
     audit(&client, &axe, "calendar with its link").await;
+
+    // the e-mail templates: a mistake named next to its field, a preview, then saved
+    client
+        .goto(&app.url("/office/mail-templates"))
+        .await
+        .expect("templates page");
+    assert_eq!(heading(&client).await, "E-mail templates");
+    audit(&client, &axe, "e-mail templates").await;
+    press(&client, "a[href='/office/mail-templates/offer/fr']").await;
+    audit(&client, &axe, "one template").await;
+    set(&client, "f-body", "Bonjour { $name }, voir { $link }").await;
+    press(&client, "button[value='preview']").await;
+    let text = main_text(&client).await;
+    assert!(text.contains("“name”"), "{text}");
+    audit(&client, &axe, "a template with a mistake").await;
+    set(
+        &client,
+        "f-body",
+        "Poste : { $placement }. Répondez ici : { $link }",
+    )
+    .await;
+    press(&client, "button[value='preview']").await;
+    let text = main_text(&client).await;
+    assert!(
+        text.contains("Poste : Stagiaire en politique de cyberdéfense."),
+        "{text}"
+    );
+    audit(&client, &axe, "a template's preview").await;
+    press(&client, "button[value='save']").await;
+    assert!(main_text(&client).await.contains("Saved."));
     app.stop().await.expect("stop");
 }
