@@ -338,6 +338,90 @@ async fn runs_offers_and_answers(store: Store) {
     );
     let rows = store.items_of(ana_app).await.expect("items");
     assert_eq!((rows.len(), rows[0].status), (1, I::Requested));
+
+    // reminders: recorded once per item and kind, the e-mail queued with the record
+    let interns = store.accepted_interns().await.expect("interns");
+    assert_eq!(
+        interns.iter().map(|i| i.application_id).collect::<Vec<_>>(),
+        [ana_app]
+    );
+    let queued = || async {
+        store
+            .pending_mail(i64::MAX / 2, 1000)
+            .await
+            .expect("outbox")
+            .len()
+    };
+    let before = queued().await;
+    let reminder = mail("ana@example.org");
+    assert!(store
+        .send_reminder(ana_app, "insurance", "due_soon", &reminder, NOW + 20)
+        .await
+        .expect("send"));
+    assert!(!store
+        .send_reminder(ana_app, "insurance", "due_soon", &reminder, NOW + 21)
+        .await
+        .expect("send again"));
+    assert_eq!(queued().await, before + 1, "one e-mail, not two");
+    assert_eq!(
+        store.reminders_sent(ana_app).await.expect("sent"),
+        [("insurance".to_owned(), "due_soon".to_owned())]
+    );
+
+    // a document for an item: stored with the item's move, replaced, refused when stale
+    let document = |object_key: &str| cohort_store::ItemDocument {
+        application_id: ana_app,
+        item_key: "insurance".into(),
+        object_key: object_key.into(),
+        file_name: "insurance.pdf".into(),
+        size: 10,
+        sha256: "ab".into(),
+        uploaded_at: NOW,
+    };
+    let replaced = store
+        .put_item_document(
+            &item("insurance", I::Todo, I::InProgress, false),
+            &document("k1"),
+            NOW,
+        )
+        .await
+        .expect("put")
+        .expect("from todo");
+    assert_eq!(replaced, None);
+    let replaced = store
+        .put_item_document(
+            &item("insurance", I::InProgress, I::InProgress, false),
+            &document("k2"),
+            NOW,
+        )
+        .await
+        .expect("put")
+        .expect("still in progress");
+    assert_eq!(replaced.as_deref(), Some("k1"));
+    assert!(store
+        .put_item_document(
+            &item("insurance", I::Todo, I::InProgress, false),
+            &document("k3"),
+            NOW
+        )
+        .await
+        .expect("put")
+        .is_err());
+    let sent = store.item_documents(ana_app).await.expect("documents");
+    assert_eq!(
+        sent.iter()
+            .map(|d| d.object_key.as_str())
+            .collect::<Vec<_>>(),
+        ["k2"]
+    );
+    assert_eq!(
+        store
+            .session_item_documents(session.0)
+            .await
+            .expect("documents")
+            .len(),
+        1
+    );
     store
         .change_item(&item("clearance", I::Requested, I::Refused, true), NOW + 22)
         .await
@@ -346,7 +430,7 @@ async fn runs_offers_and_answers(store: Store) {
     assert_eq!(status(&store, ana, session).await, ApplicationStatus::Ended);
     assert_eq!(
         store.onboarding_items(session).await.expect("items").len(),
-        1
+        2
     );
 
     // a testimonial: replaced while pending, moderated once (with the office's text)
