@@ -265,25 +265,37 @@ pub async fn download(
         .await
         .map_err(|e| fail(ApiError::internal(e)))?
         .ok_or_else(|| fail(ApiError::DocumentNotFound))?;
-    // a row always names a written file (written first, deleted after): missing is ours
-    let file = state
-        .files
-        .get(&path(&row.object_key))
-        .await
-        .map_err(|e| fail(ApiError::internal(e)))?;
     let disposition = match kind {
         DocumentKind::Cv => "attachment; filename=\"cv.pdf\"",
         DocumentKind::Letter => "attachment; filename=\"letter.pdf\"",
     };
+    pdf_attachment(
+        &state,
+        &row.object_key,
+        HeaderValue::from_static(disposition),
+    )
+    .await
+    .map_err(fail)
+}
+
+/// The stored PDF `object_key` as an attachment, streamed, never cached, never sniffed.
+pub(crate) async fn pdf_attachment(
+    state: &AppState,
+    object_key: &str,
+    disposition: HeaderValue,
+) -> Result<Response, ApiError> {
+    // a row always names a written file (written first, deleted after): missing is ours
+    let file = state
+        .files
+        .get(&path(object_key))
+        .await
+        .map_err(ApiError::internal)?;
     let headers = [
         (
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/pdf"),
         ),
-        (
-            header::CONTENT_DISPOSITION,
-            HeaderValue::from_static(disposition),
-        ),
+        (header::CONTENT_DISPOSITION, disposition),
         (
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

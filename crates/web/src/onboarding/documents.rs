@@ -6,17 +6,16 @@
 use super::{act_on, candidate_items, Move, Who};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::SignedIn;
-use crate::documents::api::delete_file;
+use crate::documents::api::{delete_file, pdf_attachment};
 use crate::documents::files::{new_key, path};
 use crate::documents::upload::{read_pdf, PdfFile};
 use crate::office::Staff;
 use crate::state::AppState;
 use crate::visitor::Visitor;
-use axum::body::Body;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{ConnectInfo, Multipart, Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohort_domain::onboarding::ItemAction;
@@ -24,6 +23,18 @@ use cohort_domain::Permission;
 use cohort_store::{Conflict, ItemChange, ItemDocument};
 use object_store::{ObjectStoreExt, PutPayload};
 use std::net::SocketAddr;
+
+/// The form of a checklist document, for the OpenAPI document.
+#[derive(Debug, utoipa::ToSchema)]
+#[expect(
+    dead_code,
+    reason = "describes the multipart form in the OpenAPI document only"
+)]
+pub struct ItemDocumentForm {
+    /// The PDF, at most 5 MB; checked by its content, not its name.
+    #[schema(value_type = String, format = Binary, content_media_type = "application/pdf")]
+    file: Vec<u8>,
+}
 
 /// Writes the file, then the item's change with the document's row; deletes the replaced
 /// file after, or the new one when the change is refused.
@@ -103,41 +114,20 @@ async fn download(state: &AppState, application: i64, key: &str) -> Result<Respo
         .into_iter()
         .find(|d| d.item_key == key)
         .ok_or(ApiError::DocumentNotFound)?;
-    let file = state
-        .files
-        .get(&path(&found.object_key))
-        .await
-        .map_err(ApiError::internal)?;
     // the key is the checklist's, letters and underscores: safe in a header
     let name = format!(
         "attachment; filename=\"{}.pdf\"",
         key.replace(['"', '\\'], "")
     );
     let disposition = HeaderValue::from_str(&name).map_err(ApiError::internal)?;
-    let headers = [
-        (
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/pdf"),
-        ),
-        (header::CONTENT_DISPOSITION, disposition),
-        (
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ),
-        (
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-store"),
-        ),
-        (header::CONTENT_LENGTH, HeaderValue::from(file.meta.size)),
-    ];
-    Ok((headers, Body::from_stream(file.into_stream())).into_response())
+    pdf_attachment(state, &found.object_key, disposition).await
 }
 
 /// The intern sends the document of one of their checklist items (multipart `file`, a PDF
 /// of 5 MB at most); the office checks it next. Needs `X-CSRF-Token`.
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/application/checklist/{key}/document", operation_id = "upload_checklist_document", tag = "applications",
     params(("id" = i64, Path, description = "The session's id"), ("key" = String, Path, description = "The item's key")),
-    request_body(content = crate::documents::api::UploadForm, content_type = "multipart/form-data"),
+    request_body(content = ItemDocumentForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Stored; the item's new status", body = super::api::ItemStatusBody),
         (status = 400, description = "Not a multipart form with `file`", body = ErrorBody),
