@@ -51,7 +51,9 @@ pub use onboarding::{ItemChange, ItemRow};
 pub use onboarding_extras::{InternContact, ItemDocument};
 pub use open::{Backend, SqliteSync, Store};
 pub use outbox::{enqueue_mail, NewMail, QueuedMail};
-pub use privacy::{ApplicationCounts, ChosenPlacement, PersonalApplication, PersonalData};
+pub use privacy::{
+    AfterOffer, ApplicationCounts, ChosenPlacement, PersonalApplication, PersonalData,
+};
 pub use retention::{PurgeCandidate, Purged};
 pub use review::{NewReview, ReviewRow, ReviewSettingsRow};
 pub use screening::{ScreeningRow, StaffDecision};

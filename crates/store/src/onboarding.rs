@@ -46,7 +46,7 @@ pub struct ItemChange<'a> {
     pub audit: NewAuditEntry<'a>,
 }
 
-fn item(r: &sqlx::any::AnyRow) -> Result<ItemRow, StoreError> {
+pub(crate) fn item(r: &sqlx::any::AnyRow) -> Result<ItemRow, StoreError> {
     let status: String = r.try_get("status")?;
     Ok(ItemRow {
         application_id: r.try_get("application_id")?,

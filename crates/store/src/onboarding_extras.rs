@@ -42,7 +42,7 @@ pub struct InternContact {
     pub lang: String,
 }
 
-fn document(row: &sqlx::any::AnyRow) -> Result<ItemDocument, StoreError> {
+pub(crate) fn document(row: &sqlx::any::AnyRow) -> Result<ItemDocument, StoreError> {
     Ok(ItemDocument {
         application_id: row.try_get("application_id")?,
         item_key: row.try_get("item_key")?,

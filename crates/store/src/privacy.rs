@@ -57,6 +57,54 @@ pub struct PersonalApplication {
     pub timeline: Vec<ApplicationEvent>,
     /// The documents, CV first.
     pub documents: Vec<DocumentRow>,
+    /// After an accepted offer: the checklist, its documents, the testimonial.
+    pub after_offer: AfterOffer,
+}
+
+/// What an intern's application gathers after the offer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AfterOffer {
+    /// The checklist items that moved.
+    pub checklist: Vec<crate::ItemRow>,
+    /// The documents sent for items.
+    pub documents: Vec<crate::ItemDocument>,
+    /// The testimonial written, if any.
+    pub testimonial: Option<crate::TestimonialRow>,
+}
+
+async fn after_offer(
+    conn: &mut sqlx::AnyConnection,
+    application_id: i64,
+) -> Result<AfterOffer, StoreError> {
+    let items =
+        sqlx::query("SELECT * FROM onboarding_items WHERE application_id = $1 ORDER BY item_key")
+            .bind(application_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let documents = sqlx::query(
+        "SELECT * FROM onboarding_documents WHERE application_id = $1 ORDER BY item_key",
+    )
+    .bind(application_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let testimonial = sqlx::query("SELECT * FROM intern_testimonials WHERE application_id = $1")
+        .bind(application_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(AfterOffer {
+        checklist: items
+            .iter()
+            .map(crate::onboarding::item)
+            .collect::<Result<_, _>>()?,
+        documents: documents
+            .iter()
+            .map(crate::onboarding_extras::document)
+            .collect::<Result<_, _>>()?,
+        testimonial: testimonial
+            .as_ref()
+            .map(crate::testimonials::row)
+            .transpose()?,
+    })
 }
 
 /// A ranked placement, with its titles.
@@ -165,6 +213,7 @@ impl Store {
                 submitted_at: row.try_get("submitted_at")?,
                 timeline: events(&mut tx, id).await?,
                 documents: documents(&mut tx, id).await?,
+                after_offer: after_offer(&mut tx, id).await?,
             });
         }
         tx.commit().await?;

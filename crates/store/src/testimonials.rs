@@ -47,7 +47,7 @@ pub struct NewTestimonial<'a> {
     pub consent_edit: bool,
 }
 
-fn row(r: &sqlx::any::AnyRow) -> Result<TestimonialRow, StoreError> {
+pub(crate) fn row(r: &sqlx::any::AnyRow) -> Result<TestimonialRow, StoreError> {
     let status: String = r.try_get("status")?;
     Ok(TestimonialRow {
         id: r.try_get("id")?,

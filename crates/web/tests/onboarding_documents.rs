@@ -201,6 +201,45 @@ async fn the_intern_sends_a_document_the_office_checks_it_and_nobody_else_sees_i
     );
     let (status, _) = send_file(&app, &olga, &document, pdf, "en").await;
     assert_eq!(status, StatusCode::CONFLICT, "checked: no more changes");
+    // "download my data" holds the checklist and the document sent, file included
+    let response = olga
+        .client
+        .get(app.url("/api/v1/me/export"))
+        .send()
+        .await
+        .expect("export");
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(
+        response.bytes().await.expect("zip").to_vec(),
+    ))
+    .expect("a ZIP");
+    let data: Value = {
+        let file = archive.by_name("data.json").expect("data.json");
+        serde_json::from_reader(file).expect("JSON")
+    };
+    let application = &data["applications"][0];
+    let insurance = application["checklist"]
+        .as_array()
+        .expect("checklist")
+        .iter()
+        .find(|i| i["item"] == "insurance")
+        .expect("insurance");
+    assert_eq!(insurance["status"], "done");
+    let sent = &application["checklist_documents"][0];
+    assert_eq!(
+        (sent["item"].as_str(), sent["file_name"].as_str()),
+        (Some("insurance"), Some("attestation.pdf"))
+    );
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut archive
+            .by_name(sent["path"].as_str().expect("path"))
+            .expect("the file"),
+        &mut bytes,
+    )
+    .expect("read");
+    assert_eq!(bytes, second);
+
     // an "upload" without its file is refused, naming the field
     let (status, body) = call(
         &app,

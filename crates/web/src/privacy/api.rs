@@ -26,7 +26,8 @@ pub struct ZipFile(Vec<u8>);
 
 /// Downloads everything stored about the signed-in account: a ZIP holding `data.json`
 /// (the account, the profile, every application with its choices, timeline and documents'
-/// details) and the documents themselves.
+/// details, and after an accepted offer the checklist and the testimonial) and the
+/// documents themselves, those sent for checklist items included.
 #[utoipa::path(get, path = "/api/v1/me/export", operation_id = "export_my_data", tag = "privacy",
     responses(
         (status = 200, description = "The archive", content_type = "application/zip", body = ZipFile),

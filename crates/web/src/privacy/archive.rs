@@ -39,6 +39,38 @@ struct ApplicationData {
     submitted_at: Option<String>,
     timeline: Vec<EventData>,
     documents: Vec<DocumentData>,
+    /// After an accepted offer.
+    checklist: Vec<ItemData>,
+    checklist_documents: Vec<ItemDocumentData>,
+    testimonial: Option<TestimonialData>,
+}
+
+#[derive(Debug, Serialize)]
+struct ItemData {
+    item: String,
+    status: &'static str,
+    due: Option<String>,
+    updated_at: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ItemDocumentData {
+    item: String,
+    file_name: String,
+    size: i64,
+    sha256: String,
+    uploaded_at: String,
+    /// Where the file is in this archive.
+    path: String,
+}
+
+#[derive(Debug, Serialize)]
+struct TestimonialData {
+    lang: String,
+    body: String,
+    other: Option<String>,
+    status: &'static str,
+    edited_by_the_office: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -156,7 +188,50 @@ fn application(
             }
         })
         .collect();
+    let after = a.after_offer;
+    let checklist_documents = after
+        .documents
+        .into_iter()
+        .map(|d| {
+            let path = format!(
+                "documents/{}-{}-{}.pdf",
+                file_safe(&a.session_code),
+                a.session_id.0,
+                file_safe(&d.item_key)
+            );
+            files.push(FileToCopy {
+                path: path.clone(),
+                object_key: d.object_key,
+            });
+            ItemDocumentData {
+                item: d.item_key,
+                file_name: d.file_name,
+                size: d.size,
+                sha256: d.sha256,
+                uploaded_at: rfc3339(d.uploaded_at),
+                path,
+            }
+        })
+        .collect();
     ApplicationData {
+        checklist: after
+            .checklist
+            .into_iter()
+            .map(|i| ItemData {
+                item: i.key,
+                status: i.status.as_str(),
+                due: i.due,
+                updated_at: rfc3339(i.updated_at),
+            })
+            .collect(),
+        checklist_documents,
+        testimonial: after.testimonial.map(|t| TestimonialData {
+            lang: t.lang,
+            body: t.body,
+            other: t.body_other,
+            status: t.status.as_str(),
+            edited_by_the_office: t.edited,
+        }),
         session_id: a.session_id.0,
         session_code: a.session_code,
         status: a.status.as_str(),
