@@ -157,7 +157,6 @@ fn view(state: &AppState, tr: &crate::i18n::Tr<'_>, internship: &Internship) -> 
             .certificates
             .into_iter()
             .zip(["alumni-certificate-fr", "alumni-certificate-en"])
-            .map(|(href, key)| (href, key))
             .collect(),
         evaluations: data
             .evaluations
