@@ -205,6 +205,22 @@ async fn a_supervisor_sees_only_their_own_interns() {
     // and the intern's own internship is not the office's
     let ana = sign_in(&app, intern.email, PASSWORD, intern.account_id).await;
     assert_eq!(record(&app, &ana, &intern).await.0, StatusCode::NOT_FOUND);
+
+    // every look and change is in the audit log, by whom
+    let entries = app.store.audit_entries(0, 10_000).await.expect("audit");
+    let by = |action: &str, actor: &str| {
+        entries
+            .iter()
+            .any(|e| e.action == action && e.actor.starts_with(actor))
+    };
+    assert!(by("internship.set", "coord@nato.example"));
+    assert!(by("internship.view", "sup1@nato.example"));
+    assert!(by("internships.list", "sup1@nato.example"));
+    assert!(
+        !by("internship.view", "sup2@nato.example"),
+        "refused, not seen"
+    );
+    assert!(app.store.verify_audit().await.expect("verify").is_intact());
 }
 
 #[tokio::test]
@@ -441,6 +457,12 @@ async fn evaluations_are_seen_by_the_intern_once_submitted_and_kept_by_alumni() 
     assert!(html.contains("Alumni") && html.contains(&kept));
     assert!(html.contains("certificate?lang=fr") && html.contains("certificate?lang=en"));
     assert!(html.contains("A very good internship."));
+    let entries = app.store.audit_entries(0, 10_000).await.expect("audit");
+    let submits = entries
+        .iter()
+        .filter(|e| e.action == "evaluation.submit")
+        .count();
+    assert_eq!(submits, 2, "the mid-term and the final, once each");
 }
 
 async fn coord_again(app: &TestApp, intern: &Intern) -> Candidate {

@@ -160,11 +160,21 @@ pub async fn get_internships(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<InternshipsBody>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let Path(id) = id.map_err(|_| fail(ApiError::NoRoute))?;
     let (_, interns) = super::of_session(&state, &staff, id).await.map_err(fail)?;
+    super::audit_view(
+        &state,
+        &staff,
+        peer,
+        "internships.list",
+        &format!("session:{id}"),
+    )
+    .await
+    .map_err(fail)?;
     Ok(Json(InternshipsBody {
         internships: interns.iter().map(|i| body(i, visitor.lang)).collect(),
     }))
@@ -184,11 +194,21 @@ pub async fn get_internship(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<InternshipBody>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let Path(id) = id.map_err(|_| fail(ApiError::NoRoute))?;
     let internship = super::for_staff(&state, &staff, id).await.map_err(fail)?;
+    super::audit_view(
+        &state,
+        &staff,
+        peer,
+        "internship.view",
+        &format!("application:{id}"),
+    )
+    .await
+    .map_err(fail)?;
     Ok(Json(body(&internship, visitor.lang)))
 }
 

@@ -109,6 +109,7 @@ async fn show(
     uri: &Uri,
     headers: &HeaderMap,
     id: &str,
+    peer: SocketAddr,
     error: Option<(StatusCode, String)>,
 ) -> Response {
     let staff = match page_staff(state, visitor, uri, headers).await {
@@ -124,6 +125,13 @@ async fn show(
         Err(ApiError::NoRoute) => return hidden(state, visitor, uri).await,
         Err(_) => return forms::internal(state, tr, uri),
     };
+    let subject = format!("application:{id}");
+    if super::audit_view(state, &staff, peer, "internship.view", &subject)
+        .await
+        .is_err()
+    {
+        return forms::internal(state, tr, uri);
+    }
     let Ok(name) = super::intern_name(state, id).await else {
         return forms::internal(state, tr, uri);
     };
@@ -171,9 +179,10 @@ pub async fn internship(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(id): Path<String>,
 ) -> Response {
-    show(&state, visitor, &uri, &headers, &id, None).await
+    show(&state, visitor, &uri, &headers, &id, peer, None).await
 }
 
 /// `POST /office/internships/{id}/evaluations/{kind}`: a score per criterion (its key),
@@ -227,6 +236,7 @@ pub async fn evaluate(
                 &page_uri,
                 &headers,
                 &id,
+                peer,
                 Some((status, message)),
             )
             .await

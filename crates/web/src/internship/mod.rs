@@ -172,6 +172,18 @@ pub async fn supervised(state: &AppState, staff: &Staff) -> Result<Vec<Internshi
     Ok(interns)
 }
 
+/// Appends a staff member's look at internships to the audit log (`internship.view` of
+/// one intern, `internships.list` of a session), as every staff view is.
+pub async fn audit_view(
+    state: &AppState,
+    staff: &Staff,
+    peer: SocketAddr,
+    action: &str,
+    subject: &str,
+) -> Result<(), ApiError> {
+    crate::office::api::audit(state, staff, peer, action, subject, serde_json::json!({})).await
+}
+
 /// The signed-in person's own internships (accepted offers only).
 pub async fn own(state: &AppState, account: i64) -> Result<Vec<Internship>, ApiError> {
     let rows = state

@@ -113,6 +113,7 @@ async fn show(
     uri: &Uri,
     headers: &HeaderMap,
     session: &str,
+    peer: SocketAddr,
     error: Option<String>,
 ) -> Response {
     let staff = match page_staff(state, visitor, uri, headers).await {
@@ -128,6 +129,13 @@ async fn show(
         Err(ApiError::NoRoute) => return hidden(state, visitor, uri).await,
         Err(_) => return forms::internal(state, tr, uri),
     };
+    let subject = format!("session:{}", found.id.0);
+    if super::audit_view(state, &staff, peer, "internships.list", &subject)
+        .await
+        .is_err()
+    {
+        return forms::internal(state, tr, uri);
+    }
     let may_edit = staff.role.may(Permission::ManageSessions);
     let supervisors = if may_edit {
         match state.store.supervisors().await {
@@ -172,9 +180,10 @@ pub async fn internships(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(session): Path<String>,
 ) -> Response {
-    show(&state, visitor, &uri, &headers, &session, None).await
+    show(&state, visitor, &uri, &headers, &session, peer, None).await
 }
 
 /// `POST /office/internships/{id}`: `start`, `end`, `supervisor` (an id, or empty).
@@ -228,6 +237,7 @@ pub async fn set(
                 &page_uri,
                 &headers,
                 &s.to_string(),
+                peer,
                 Some(message),
             )
             .await
