@@ -286,6 +286,36 @@ async fn dates_out_of_order_are_refused_naming_both_dates_in_both_languages() {
     // nothing was stored
     let (_, current) = record(&app, &coord, &intern).await;
     assert_ne!(current["start"], "2028-09-01");
+
+    // dates in order are the intern's, in their calendar too
+    let (status, _) = set(
+        &app,
+        &coord,
+        &intern,
+        "en",
+        json!({"start": "2028-01-10", "end": "2028-06-30"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let ana = sign_in(&app, intern.email, PASSWORD, intern.account_id).await;
+    let mine = format!("/api/v1/sessions/{}/application/internship", intern.session);
+    let (_, seen) = call(&app, &ana, Method::GET, &mine, None).await;
+    assert_eq!(
+        (seen["start"].as_str(), seen["end"].as_str()),
+        (Some("2028-01-10"), Some("2028-06-30"))
+    );
+    let (status, feed) = call(&app, &ana, Method::POST, "/api/v1/me/calendar", None).await;
+    assert!(status.is_success(), "{feed}");
+    let ics = reqwest::get(feed["url"].as_str().expect("url"))
+        .await
+        .expect("feed")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:20280110") && ics.contains("DTSTART;VALUE=DATE:20280630"),
+        "{ics}"
+    );
 }
 
 #[tokio::test]
