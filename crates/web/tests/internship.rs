@@ -493,6 +493,30 @@ async fn evaluations_are_seen_by_the_intern_once_submitted_and_kept_by_alumni() 
         .filter(|e| e.action == "evaluation.submit")
         .count();
     assert_eq!(submits, 2, "the mid-term and the final, once each");
+
+    // the data export holds the internship and its submitted evaluations
+    let zip = ana
+        .client
+        .get(app.url("/api/v1/me/export"))
+        .send()
+        .await
+        .expect("export")
+        .bytes()
+        .await
+        .expect("body");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).expect("a ZIP");
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("data.json").expect("data.json"),
+        &mut text,
+    )
+    .expect("read");
+    let data: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(
+        data["internships"][0]["evaluations"][0]["comments"],
+        comments
+    );
+    assert_eq!(data["internships"][0]["alumni"], true);
 }
 
 async fn coord_again(app: &TestApp, intern: &Intern) -> Candidate {

@@ -53,7 +53,8 @@ fn certificate(session: i64, lang: Lang) -> String {
     )
 }
 
-fn body(state: &AppState, internship: &Internship, lang: Lang) -> MyInternshipBody {
+/// What the intern sees of an internship (also in their data export).
+pub(crate) fn body(state: &AppState, internship: &Internship, lang: Lang) -> MyInternshipBody {
     let session = internship.session.id.0;
     let alumni = internship
         .period
