@@ -137,7 +137,7 @@ pub struct UserAddArgs {
     /// The person's e-mail address.
     #[arg(long)]
     pub email: String,
-    /// reviewer, coordinator or administrator.
+    /// reviewer, supervisor, coordinator or administrator.
     #[arg(long, value_enum)]
     pub role: StaffRole,
     /// A host unit a reviewer works for (repeat for several), e.g. --unit DI.
@@ -163,6 +163,7 @@ pub enum StaffRole {
     Reviewer,
     Coordinator,
     Administrator,
+    Supervisor,
 }
 
 /// `--lang`.

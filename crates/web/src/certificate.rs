@@ -1,6 +1,6 @@
 //! The certificate of internship: a PDF the product writes, in French or English, once
 //! the internship is completed — the intern's name as submitted, the unit, the placement
-//! and the dates. `GET /api/v1/sessions/{id}/application/certificate?lang=fr|en`.
+//! and the internship's dates (the office's, else the session's period). `GET /api/v1/sessions/{id}/application/certificate?lang=fr|en`.
 
 use crate::api::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::SignedIn;
@@ -52,6 +52,7 @@ pub async fn certificate(
         .await
         .map_err(ApiError::internal)?
         .ok_or(ApiError::Internal)?;
+    let period = crate::internship::period_of_application(state, application, &found).await?;
     let profile: RawProfile = row
         .profile
         .as_deref()
@@ -74,8 +75,8 @@ pub async fn certificate(
         ("name", name),
         ("unit", unit),
         ("placement", placement.title.get(lang).clone()),
-        ("start", found.period_start.to_string()),
-        ("end", found.period_end.to_string()),
+        ("start", period.start().to_string()),
+        ("end", period.end().to_string()),
         (
             "programme",
             snapshot.catalogue.programme().name.get(lang).clone(),

@@ -23,6 +23,7 @@ macro_rules! locale_files {
             include_str!(concat!("../../../locales/", $lang, "/sessions.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/calendar.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/mail.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/internship.ftl")),
         ]
     };
 }

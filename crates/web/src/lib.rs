@@ -12,6 +12,7 @@ mod calendar;
 mod certificate;
 mod documents;
 mod i18n;
+mod internship;
 mod mail_templates;
 mod offers;
 mod office;
@@ -68,6 +69,14 @@ pub fn router(state: AppState) -> Router {
         .route("/my-application/withdraw", post(pages::withdraw))
         .route("/my-offer", get(offers::page::my_offer))
         .route("/my-offer/{session}/testimonial", post(offers::page::testimonial))
+        .route("/my-internship", get(internship::mine::page))
+        .route("/api/v1/sessions/{id}/application/internship", get(internship::mine::get_mine))
+        .route("/api/v1/office/sessions/{id}/internships", get(internship::api::get_internships))
+        .route("/api/v1/office/internships/{id}", get(internship::api::get_internship).put(internship::api::put_internship))
+        .route("/api/v1/office/internships/{id}/evaluations/{kind}", axum::routing::put(internship::api::put_evaluation))
+        .route("/office/sessions/{id}/internships", get(internship::page::internships))
+        .route("/office/internships/{id}", get(internship::evaluate::internship).post(internship::page::set))
+        .route("/office/internships/{id}/evaluations/{kind}", post(internship::evaluate::evaluate))
         .route("/api/v1/sessions/{id}/application/testimonial", post(testimonials::api::post_testimonial))
         .route("/api/v1/sessions/{id}/application/certificate", get(certificate::get_certificate))
         .route("/api/v1/office/testimonials", get(testimonials::api::get_pending))

@@ -1,13 +1,15 @@
 //! The retention purge: for every session whose retention has run out
 //! (`Session::purge_due`), the applications the domain calls `purgeable` are deleted with
-//! their files, and one audit entry per session says how many (`retention.purge`, subject
+//! their files; so are alumni's (`alumni_purgeable`) once their own internship's last day
+//! is `ALUMNI_RETENTION_MONTHS` behind (`alumni_purge_due`), with their internship record
+//! and evaluations (deleted with the application), and one audit entry per session says how many (`retention.purge`, subject
 //! `session:ID`, actor `system` or `cli`). A session with nothing to purge leaves no entry.
 //! `cohort retention purge` runs it once; `cohort serve` runs it at start and then daily
 //! ([`run_daily`]). Now comes from the caller's clock, so tests move time instead of
 //! waiting for it.
 
-use cohort_domain::session::purgeable;
-use cohort_store::{NewAuditEntry, Store, StoreError};
+use cohort_domain::session::{alumni_purge_due, alumni_purgeable, purgeable, Session};
+use cohort_store::{NewAuditEntry, PurgeCandidate, Store, StoreError};
 use object_store::path::Path;
 use object_store::{ObjectStore, ObjectStoreExt};
 use std::time::Duration;
@@ -35,15 +37,19 @@ pub async fn purge(
         let Some(due) = session.purge_due() else {
             continue;
         };
-        if due.as_millisecond() > now {
-            continue;
-        }
-        let chosen: Vec<_> = store
-            .purge_candidates(session.id)
-            .await?
-            .into_iter()
-            .filter(|c| purgeable(c.status, c.ever_shortlisted))
-            .collect();
+        let mut chosen: Vec<_> = if due.as_millisecond() > now {
+            Vec::new()
+        } else {
+            store
+                .purge_candidates(session.id)
+                .await?
+                .into_iter()
+                .filter(|c| purgeable(c.status, c.ever_shortlisted))
+                .collect()
+        };
+        let alumni = alumni_due(store, &session, now).await?;
+        let alumni_count = alumni.len();
+        chosen.extend(alumni);
         if chosen.is_empty() {
             continue;
         }
@@ -60,6 +66,7 @@ pub async fn purge(
             serde_json::json!({
                 "session": session.code,
                 "applications": purged.applications,
+                "alumni": alumni_count,
                 "files": purged.object_keys.len(),
                 "retention_months": session.retention_months,
                 "due": due.to_string(),
@@ -91,6 +98,32 @@ pub async fn purge(
         });
     }
     Ok(done)
+}
+
+/// The session's alumni whose data is due for purge at `now`.
+async fn alumni_due(
+    store: &Store,
+    session: &Session,
+    now: i64,
+) -> Result<Vec<PurgeCandidate>, StoreError> {
+    let found = store.alumni_candidates(session.id).await?;
+    Ok(found
+        .into_iter()
+        .filter(|(_, status, _)| alumni_purgeable(*status))
+        .filter(|(_, _, end)| {
+            let last = end
+                .as_deref()
+                .and_then(|e| e.parse().ok())
+                .unwrap_or(session.period_end);
+            alumni_purge_due(last, session.window.time_zone())
+                .is_some_and(|due| due.as_millisecond() <= now)
+        })
+        .map(|(id, status, _)| PurgeCandidate {
+            id,
+            status,
+            ever_shortlisted: true,
+        })
+        .collect())
 }
 
 /// How often `cohort serve` purges.

@@ -19,6 +19,7 @@ async fn every_office_route_checks_the_role_and_the_scope() {
     let administrator = staff(app, "admin@nato.example", "administrator", &[]).await;
     let reviewer_a = staff(app, "rev.a@nato.example", "reviewer", &[&w.unit_a]).await;
     let reviewer_b = staff(app, "rev.b@nato.example", "reviewer", &[&w.unit_b]).await;
+    let supervisor = staff(app, "sup@nato.example", "supervisor", &[]).await;
     let candidate = &w.ben.0;
     let list = format!("/api/v1/office/sessions/{}/applications", w.session);
     let export = format!("{list}/export");
@@ -46,107 +47,170 @@ async fn every_office_route_checks_the_role_and_the_scope() {
     let scores =
         json!({"scores": {"motivation": 3, "education": 3, "languages": 3, "experience": 3}});
 
-    let who: [(&str, Option<&Candidate>); 6] = [
+    let internships = format!("/api/v1/office/sessions/{}/internships", w.session);
+    let ana_internship = format!("/api/v1/office/internships/{}", w.ana.1);
+    let who: [(&str, Option<&Candidate>); 7] = [
         ("anonymous", None),
         ("candidate", Some(candidate)),
         ("reviewer of A", Some(&reviewer_a)),
         ("reviewer of B", Some(&reviewer_b)),
         ("coordinator", Some(&coordinator)),
         ("administrator", Some(&administrator)),
+        ("supervisor", Some(&supervisor)),
     ];
     // Every back-office route, in an order where the state changes do not hide later
     // rows; columns as in `who`.
-    let routes: Vec<(Method, &str, Option<Value>, [u16; 6])> = vec![
-        (Method::GET, &list, None, [401, 404, 200, 200, 200, 404]),
-        (Method::GET, &ana_path, None, [401, 404, 200, 404, 200, 404]),
-        (Method::GET, &ben_path, None, [401, 404, 404, 200, 200, 404]),
-        (Method::GET, &export, None, [401, 404, 404, 404, 200, 404]),
+    let routes: Vec<(Method, &str, Option<Value>, [u16; 7])> = vec![
+        (
+            Method::GET,
+            &list,
+            None,
+            [401, 404, 200, 200, 200, 404, 404],
+        ),
+        (
+            Method::GET,
+            &ana_path,
+            None,
+            [401, 404, 200, 404, 200, 404, 404],
+        ),
+        (
+            Method::GET,
+            &ben_path,
+            None,
+            [401, 404, 404, 200, 200, 404, 404],
+        ),
+        (
+            Method::GET,
+            &export,
+            None,
+            [401, 404, 404, 404, 200, 404, 404],
+        ),
         // reopening a submitted application changes nothing: a harmless decision
         (
             Method::POST,
             decide,
             Some(json!({"ids": [w.clo.1], "decision": "reopen", "reason": "matrix"})),
-            [401, 404, 404, 404, 200, 404],
+            [401, 404, 404, 404, 200, 404, 404],
         ),
         (
             Method::PUT,
             &ana_review,
             Some(scores),
-            [401, 404, 204, 404, 404, 404],
+            [401, 404, 204, 404, 404, 404, 404],
         ),
         (
             Method::GET,
             &ana_reviews,
             None,
-            [401, 404, 200, 404, 200, 404],
+            [401, 404, 200, 404, 200, 404, 404],
         ),
-        (Method::GET, &ranking, None, [401, 404, 200, 404, 200, 404]),
+        (
+            Method::GET,
+            &ranking,
+            None,
+            [401, 404, 200, 404, 200, 404, 404],
+        ),
         (
             Method::PUT,
             &ranking,
             Some(json!({"groups": []})),
-            [401, 404, 200, 404, 404, 404],
+            [401, 404, 200, 404, 404, 404, 404],
         ),
         (
             Method::GET,
             staff_path,
             None,
-            [401, 404, 404, 404, 200, 200],
+            [401, 404, 404, 404, 200, 200, 404],
         ),
         // a refused role: allowed callers get 422, others 404
         (
             Method::POST,
             staff_path,
             Some(json!({"email": "x@nato.example", "role": "candidate"})),
-            [401, 404, 404, 404, 422, 422],
+            [401, 404, 404, 404, 422, 422, 404],
         ),
         (
             Method::POST,
             &clo_conflict,
             Some(json!({"reason": "I know her"})),
-            [401, 404, 204, 404, 404, 404],
+            [401, 404, 204, 404, 404, 404, 404],
         ),
         (
             Method::GET,
             &allocation,
             None,
-            [401, 404, 404, 404, 200, 404],
+            [401, 404, 404, 404, 200, 404, 404],
         ),
         (
             Method::PUT,
             &caps,
             Some(json!({"caps": []})),
-            [401, 404, 404, 404, 204, 404],
+            [401, 404, 404, 404, 204, 404, 404],
         ),
         // the window is open: a coordinator is told so, everyone else sees nothing
         (
             Method::POST,
             &runs,
             Some(json!({})),
-            [401, 404, 404, 404, 409, 404],
+            [401, 404, 404, 404, 409, 404, 404],
         ),
-        (Method::GET, &no_run, None, [401, 404, 404, 404, 404, 404]),
-        (Method::POST, &assign, None, [401, 404, 404, 404, 200, 404]),
+        (
+            Method::GET,
+            &no_run,
+            None,
+            [401, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            Method::POST,
+            &assign,
+            None,
+            [401, 404, 404, 404, 200, 404, 404],
+        ),
         // Ana met the rules: allowed callers are refused with 409, others get 404
         (
             Method::POST,
             &ana_eligibility,
             Some(json!({"justification": "matrix"})),
-            [401, 404, 404, 404, 409, 404],
+            [401, 404, 404, 404, 409, 404, 404],
         ),
         (
             Method::GET,
             "/api/v1/office/audit",
             None,
-            [401, 404, 404, 404, 404, 200],
+            [401, 404, 404, 404, 404, 200, 404],
         ),
         (
             Method::GET,
             "/api/v1/office/audit/export",
             None,
-            [401, 404, 404, 404, 404, 200],
+            [401, 404, 404, 404, 404, 200, 404],
         ),
-        (Method::POST, &close, None, [401, 404, 404, 404, 204, 404]),
+        // a supervisor lists their own interns (none here); an application that is not
+        // an internship is nobody's internship
+        (
+            Method::GET,
+            &internships,
+            None,
+            [401, 404, 404, 404, 200, 404, 200],
+        ),
+        (
+            Method::GET,
+            &ana_internship,
+            None,
+            [401, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            Method::PUT,
+            &ana_internship,
+            Some(json!({"start": "2028-03-01", "end": "2028-08-31"})),
+            [401, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            Method::POST,
+            &close,
+            None,
+            [401, 404, 404, 404, 204, 404, 404],
+        ),
     ];
     for (method, path, body, row) in routes {
         for ((name, person), status) in who.iter().zip(row) {
@@ -427,6 +491,7 @@ async fn the_office_pages_show_each_role_what_it_may_see() {
     let coordinator = staff(app, "coord@nato.example", "coordinator", &[]).await;
     let reviewer = staff(app, "rev@nato.example", "reviewer", &[&w.unit_b]).await;
     let administrator = staff(app, "admin@nato.example", "administrator", &[]).await;
+    let supervisor = staff(app, "sup@nato.example", "supervisor", &[]).await;
     let list = format!("/office/sessions/{}/applications", w.session);
     let ana = format!("/office/applications/{}", w.ana.1);
     let ben = format!("/office/applications/{}", w.ben.1);
@@ -471,6 +536,19 @@ async fn the_office_pages_show_each_role_what_it_may_see() {
     assert_eq!(
         page(app, &administrator, &list).await.0,
         StatusCode::NOT_FOUND
+    );
+    for path in [&list, &ana, &ben] {
+        assert_eq!(
+            page(app, &supervisor, path).await.0,
+            StatusCode::NOT_FOUND,
+            "a supervisor reads no application: {path}"
+        );
+    }
+    let (status, html) = page(app, &supervisor, "/office").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !html.contains(&list),
+        "no session list for a supervisor: {html}"
     );
     assert_eq!(
         page(app, &w.ana.0, "/office").await.0,

@@ -19,6 +19,7 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             StaffRole::Reviewer => Role::Reviewer,
             StaffRole::Coordinator => Role::Coordinator,
             StaffRole::Administrator => Role::Administrator,
+            StaffRole::Supervisor => Role::Supervisor,
         },
         units: args.units.clone(),
         lang: match args.lang {

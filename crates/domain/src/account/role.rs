@@ -2,7 +2,8 @@
 //! programme; reviewers work for one or more host units and see only the applications that
 //! chose them; administrators manage staff accounts and the audit log — and, by design, do
 //! not read applications (separation of duties: whoever can edit the log's readers cannot
-//! read the files).
+//! read the files). Supervisors guide interns during their internship and evaluate them;
+//! they see their own interns and nothing else.
 
 /// An account's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,6 +16,8 @@ pub enum Role {
     Coordinator,
     /// Manages staff accounts and the audit log.
     Administrator,
+    /// Supervises interns during their internship and evaluates them (their own only).
+    Supervisor,
 }
 
 /// Something a role may be allowed to do.
@@ -34,27 +37,37 @@ pub enum Permission {
     InviteAnyStaff,
     /// Browse and export the audit log.
     BrowseAudit,
+    /// See and evaluate the interns one supervises (the intern scope is checked apart).
+    SuperviseInterns,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 4] = [
+    pub const ALL: [Role; 5] = [
         Role::Candidate,
         Role::Reviewer,
         Role::Coordinator,
         Role::Administrator,
+        Role::Supervisor,
     ];
 
     /// Staff roles (everyone but candidates).
-    pub const STAFF: [Role; 3] = [Role::Reviewer, Role::Coordinator, Role::Administrator];
+    pub const STAFF: [Role; 4] = [
+        Role::Reviewer,
+        Role::Coordinator,
+        Role::Administrator,
+        Role::Supervisor,
+    ];
 
-    /// The stored name: `candidate`, `reviewer`, `coordinator`, `administrator`.
+    /// The stored name: `candidate`, `reviewer`, `coordinator`, `administrator`,
+    /// `supervisor`.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Candidate => "candidate",
             Role::Reviewer => "reviewer",
             Role::Coordinator => "coordinator",
             Role::Administrator => "administrator",
+            Role::Supervisor => "supervisor",
         }
     }
 
@@ -77,6 +90,7 @@ impl Role {
                 permission,
                 P::UseBackOffice | P::InviteReviewers | P::InviteAnyStaff | P::BrowseAudit
             ),
+            Role::Supervisor => matches!(permission, P::UseBackOffice | P::SuperviseInterns),
         }
     }
 
@@ -84,7 +98,8 @@ impl Role {
     pub fn may_invite(self, invited: Role) -> bool {
         match invited {
             Role::Candidate => false,
-            Role::Reviewer => self.may(Permission::InviteReviewers),
+            // supervisors are invited like reviewers: by the office or an administrator
+            Role::Reviewer | Role::Supervisor => self.may(Permission::InviteReviewers),
             Role::Coordinator | Role::Administrator => self.may(Permission::InviteAnyStaff),
         }
     }
@@ -113,13 +128,15 @@ mod tests {
             P::InviteReviewers,
             P::InviteAnyStaff,
             P::BrowseAudit,
+            P::SuperviseInterns,
         ];
-        // rows: candidate, reviewer, coordinator, administrator
+        // rows: candidate, reviewer, coordinator, administrator, supervisor
         let expected = [
-            [false, false, false, false, false, false, false],
-            [true, false, true, false, false, false, false],
-            [true, true, false, true, true, false, false],
-            [true, false, false, false, true, true, true],
+            [false, false, false, false, false, false, false, false],
+            [true, false, true, false, false, false, false, false],
+            [true, true, false, true, true, false, false, false],
+            [true, false, false, false, true, true, true, false],
+            [true, false, false, false, false, false, false, true],
         ];
         for (role, row) in Role::ALL.into_iter().zip(expected) {
             for (permission, allowed) in permissions.into_iter().zip(row) {
@@ -135,6 +152,10 @@ mod tests {
         assert!(!Role::Coordinator.may_invite(Role::Administrator));
         assert!(Role::Administrator.may_invite(Role::Coordinator));
         assert!(!Role::Reviewer.may_invite(Role::Reviewer));
+        assert!(Role::Coordinator.may_invite(Role::Supervisor));
+        assert!(Role::Administrator.may_invite(Role::Supervisor));
+        assert!(!Role::Supervisor.may_invite(Role::Supervisor));
+        assert!(!Role::Supervisor.may_invite(Role::Reviewer));
         for role in Role::ALL {
             assert!(!role.may_invite(Role::Candidate), "{role:?}");
         }

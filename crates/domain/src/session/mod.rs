@@ -15,7 +15,10 @@ pub use placement_fields::{
     COLUMNS, MAX_SEATS,
 };
 pub use placements_file::{placements_from_toml, PlacementsError};
-pub use retention::{purgeable, DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS};
+pub use retention::{
+    alumni_kept_until, alumni_purge_due, alumni_purgeable, purgeable, ALUMNI_RETENTION_MONTHS,
+    DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS,
+};
 pub use session_file::{session_from_toml, SessionFile};
 pub use window::{ApplicationWindow, WindowError, WindowState};
 

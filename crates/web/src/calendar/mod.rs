@@ -117,14 +117,18 @@ pub async fn events_for(state: &AppState, account: &Account) -> Result<Vec<Event
                 );
             }
             ApplicationStatus::Accepted => {
+                // the intern's own dates, when the office changed them
+                let period =
+                    crate::internship::period_of_application(state, application.id, session)
+                        .await?;
                 add(
                     format!("start-{s}"),
-                    Some(When::Day(session.period_start)),
+                    Some(When::Day(period.start())),
                     "calendar-start",
                 );
                 add(
                     format!("end-{s}"),
-                    Some(When::Day(session.period_end)),
+                    Some(When::Day(period.end())),
                     "calendar-end",
                 );
                 let (_, _, items) =

@@ -32,6 +32,8 @@ struct TestimonialForm {
 }
 
 struct OutcomeView {
+    /// An accepted offer: link to the internship's page (dates, evaluations, alumni).
+    internship: bool,
     testimonial: Option<TestimonialForm>,
     checklist: Vec<(String, crate::onboarding::page::Cell)>,
     session_id: i64,
@@ -93,6 +95,7 @@ fn view(state: &AppState, tr: &Tr<'_>, outcome: &Outcome) -> OutcomeView {
         }
     };
     OutcomeView {
+        internship: outcome.status == ApplicationStatus::Accepted,
         testimonial: None,
         checklist: Vec::new(),
         session_id: session.id.0,

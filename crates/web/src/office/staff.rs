@@ -34,11 +34,13 @@ impl Staff {
         }
     }
 
-    /// Whether a reviewer's scope covers one of these units (always for coordinators).
+    /// Whether a reviewer's scope covers one of these units (always for coordinators,
+    /// never for anyone else: a supervisor reads no application).
     pub fn sees_any_of<'a>(&self, mut units: impl Iterator<Item = &'a str>) -> bool {
         match self.role {
             Role::Reviewer => units.any(|u| self.units.iter().any(|mine| mine == u)),
-            _ => true,
+            Role::Supervisor | Role::Candidate => false,
+            Role::Coordinator | Role::Administrator => true,
         }
     }
 

@@ -20,7 +20,7 @@ use utoipa::ToSchema;
 pub struct InviteRequest {
     /// The person's address.
     pub email: String,
-    /// `reviewer`, `coordinator` or `administrator`.
+    /// `reviewer`, `supervisor`, `coordinator` or `administrator`.
     pub role: String,
     /// A reviewer's host units (catalogue codes).
     #[serde(default)]

@@ -47,7 +47,15 @@ pub async fn export(
         .map_err(|e| fail(ApiError::internal(e)))?
         // deleted between the sign-in check and now
         .ok_or_else(|| fail(ApiError::NotSignedIn))?;
-    let (data, to_copy) = archive::data_file(data, state.settings.now());
+    let (mut data, to_copy) = archive::data_file(data, state.settings.now());
+    let internships = crate::internship::own(&state, account_id)
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(|i| serde_json::to_value(crate::internship::mine::body(&state, i, visitor.lang)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| fail(ApiError::internal(e)))?;
+    data.set_internships(internships);
     let mut files = Vec::with_capacity(to_copy.len());
     for file in to_copy {
         // a row always names a written file (written first, deleted after): missing is ours

@@ -16,6 +16,15 @@ pub struct DataFile {
     /// The profile as saved, or `null`.
     profile: Option<serde_json::Value>,
     applications: Vec<ApplicationData>,
+    /// The person's internships: dates, unit, evaluations once submitted.
+    internships: Vec<serde_json::Value>,
+}
+
+impl DataFile {
+    /// Adds the person's internships (read apart from the store's personal data).
+    pub fn set_internships(&mut self, internships: Vec<serde_json::Value>) {
+        self.internships = internships;
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -154,6 +163,7 @@ pub fn data_file(data: PersonalData, now: i64) -> (DataFile, Vec<FileToCopy>) {
         },
         profile,
         applications,
+        internships: Vec::new(),
     };
     (file, files)
 }

@@ -58,7 +58,8 @@ pub async fn writable(
         .now_timestamp()
         .to_zoned(found.window.closes().time_zone().clone())
         .date();
-    if !may_write(application.status, found.period_end, today) {
+    let period = crate::internship::period_of_application(state, application.id, &found).await?;
+    if !may_write(application.status, period.end(), today) {
         return Err(conflict("testimonial-not-yet"));
     }
     let offer = store

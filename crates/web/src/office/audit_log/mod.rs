@@ -13,7 +13,7 @@ use crate::api::ApiError;
 use cohort_store::{AuditEntry, AuditFilter};
 
 /// The actions the log records, offered as suggestions in the page's filter.
-pub const ACTIONS: [&str; 14] = [
+pub const ACTIONS: [&str; 19] = [
     "application.view",
     "applications.list",
     "applications.export",
@@ -25,6 +25,11 @@ pub const ACTIONS: [&str; 14] = [
     "ranking.close",
     "report.view",
     "staff.invite",
+    "internships.list",
+    "internship.view",
+    "internship.set",
+    "evaluation.save",
+    "evaluation.submit",
     "audit.view",
     "audit.export",
     "retention.purge",

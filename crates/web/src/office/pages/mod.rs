@@ -93,6 +93,8 @@ struct SessionLink {
     window: String,
     /// The session's settings, for those who manage sessions.
     edit: Option<String>,
+    /// The session's interns, for those who manage sessions.
+    internships: Option<String>,
 }
 
 #[derive(Template)]
@@ -108,6 +110,8 @@ struct OfficeHome<'a> {
     assigned: Vec<AssignedLink>,
     assigned_count: String,
     audit_href: Option<&'static str>,
+    /// A supervisor's interns.
+    interns: Vec<AssignedLink>,
 }
 
 struct AssignedLink {
@@ -148,6 +152,10 @@ pub async fn home(
                     .role
                     .may(Permission::ManageSessions)
                     .then(|| format!("/office/sessions/{}/edit", s.id.0)),
+                internships: staff
+                    .role
+                    .may(Permission::ManageSessions)
+                    .then(|| format!("/office/sessions/{}/internships", s.id.0)),
             })
             .collect()
     } else {
@@ -175,6 +183,7 @@ pub async fn home(
             name: p.title.get(tr.lang).clone(),
             window: unit_name(&snapshot.catalogue, p.unit.as_str(), tr.lang),
             edit: None,
+            internships: None,
         })
         .collect();
     // a reviewer's assignments, those still to review first
@@ -199,7 +208,16 @@ pub async fn home(
             done,
         })
         .collect();
+    let Ok(interns) = crate::internship::page::supervised_links(&state, &staff, tr.lang).await
+    else {
+        return forms::internal(&state, tr, &uri);
+    };
+    let interns = interns
+        .into_iter()
+        .map(|(href, label, done)| AssignedLink { href, label, done })
+        .collect();
     let page = OfficeHome {
+        interns,
         chrome: Chrome::new(tr, &snapshot.catalogue, &uri, tr.t("office-title")),
         who: tr.with_args(
             "office-signed-in-as",
