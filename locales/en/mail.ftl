@@ -98,3 +98,14 @@ api-response-office_preview_mail_template-401 = not signed in
 api-response-office_preview_mail_template-403 = CSRF token missing
 api-response-office_preview_mail_template-404 = no such kind or language, or not for this account
 api-response-office_preview_mail_template-422 = the wording has a problem; the field is named
+mail-internship-ended-subject = Your internship has ended: your certificate, and a word for the next interns
+mail-internship-ended-body = Hello,
+
+    Your internship at { $unit } ended on { $end }. Thank you for your work with us.
+
+    Your certificate of internship is ready, in English and in French, and your supervisor's evaluations stay available to you: { $link }
+
+    Would you tell future candidates what your internship looked like? A few lines in English or French, shown on the unit's public page once the internship office has read them, help the next interns choose.
+mail-kind-internship-ended = End of internship: certificate and testimonial
+mail-var-end = the internship's last day
+mail-sample-end = 2027-08-31

@@ -98,3 +98,14 @@ api-response-office_preview_mail_template-401 = non connecté
 api-response-office_preview_mail_template-403 = jeton CSRF absent
 api-response-office_preview_mail_template-404 = type ou langue inconnus, ou pas pour ce compte
 api-response-office_preview_mail_template-422 = le texte a un problème ; le champ est nommé
+mail-internship-ended-subject = Votre stage est terminé : votre attestation, et un mot pour les prochains stagiaires
+mail-internship-ended-body = Bonjour,
+
+    Votre stage à { $unit } s’est terminé le { $end }. Merci pour votre travail parmi nous.
+
+    Votre attestation de stage est prête, en français et en anglais, et les évaluations de votre tuteur restent à votre disposition : { $link }
+
+    Voulez-vous raconter aux futurs candidats à quoi votre stage a ressemblé ? Quelques lignes en français ou en anglais, publiées sur la page de l’unité après lecture par le bureau des stages, aident les prochains stagiaires à choisir.
+mail-kind-internship-ended = Fin de stage : attestation et témoignage
+mail-var-end = le dernier jour du stage
+mail-sample-end = 2027-08-31

@@ -1,7 +1,7 @@
-//! What an intern sends for checklist items (documents, one per item) and the reminders
-//! sent about items. A document's row and its item's move are one transaction; a
-//! reminder's row and its e-mail are one transaction, and a reminder is recorded once
-//! per item and kind, so two nodes checking at once send it once.
+//! What an intern sends for checklist items (documents, one per item), the reminders
+//! sent about items and other one-off notices. A document's row and its item's move are
+//! one transaction; a reminder's or notice's row and its e-mail are one transaction, and
+//! each is recorded once, so two nodes checking at once send it once.
 
 use crate::applications::Conflict;
 use crate::onboarding::{apply_item_change, ItemChange};
@@ -155,6 +155,34 @@ impl Store {
         .bind(application_id)
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    /// Records a one-off notice to an intern (e.g. `testimonial_invitation`) and queues its
+    /// e-mail, unless it was already sent: `false` then, and nothing queued.
+    pub async fn send_notice(
+        &self,
+        application_id: i64,
+        kind: &str,
+        mail: &NewMail<'_>,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO intern_notices (application_id, kind, sent_at) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(application_id)
+        .bind(kind)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted == 0 {
+            return Ok(false);
+        }
+        enqueue_mail(&mut tx, mail, now).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Records a reminder and queues its e-mail, unless it was already sent: `false` then,

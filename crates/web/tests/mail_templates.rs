@@ -29,7 +29,7 @@ async fn coordinators_reword_an_email_and_the_next_one_uses_it() {
     .await;
     assert_eq!(status, StatusCode::OK);
     let all = all.as_array().expect("list");
-    assert_eq!(all.len(), 20, "ten kinds in two languages");
+    assert_eq!(all.len(), 22, "eleven kinds in two languages");
     let offer_fr = all
         .iter()
         .find(|t| t["kind"] == "offer" && t["lang"] == "fr")

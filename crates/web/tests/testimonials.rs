@@ -193,3 +193,54 @@ async fn the_certificate_is_a_pdf_with_the_interns_name_unit_and_dates() {
     assert_eq!(theirs.status(), StatusCode::NOT_FOUND, "only one's own");
     app.stop().await.expect("stop");
 }
+
+#[tokio::test]
+async fn once_the_internship_has_ended_the_intern_is_invited_once() {
+    let app = TestApp::spawn().await;
+    let intern = accepted_intern(&app, "ana@example.org").await;
+    let session = app
+        .store
+        .session_by_id(cohort_domain::session::SessionId(intern.session))
+        .await
+        .expect("read")
+        .expect("session");
+    let invite = || cohort_web::testimonial_invitation::send_due(&app.state);
+    let invitations = || async {
+        app.store
+            .pending_mail(i64::MAX / 2, 1000)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .filter(|m| m.to == intern.email && m.subject.starts_with("Your internship has ended"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        invite().await.expect("check"),
+        0,
+        "not during the internship"
+    );
+    // the day after the last day, in the session's time zone
+    let today = app
+        .state
+        .settings
+        .now_timestamp()
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Brussels").expect("zone"))
+        .date();
+    let days = (session.period_end - today).get_days() + 1;
+    app.advance(i64::from(days) * DAY);
+    assert_eq!(invite().await.expect("check"), 1);
+    assert_eq!(invite().await.expect("check again"), 0, "once");
+    let mails = invitations().await;
+    assert_eq!(mails.len(), 1);
+    let body = &mails[0].body_text;
+    assert!(body.contains(&session.period_end.to_string()), "{body}");
+    assert!(body.contains("/my-offer"), "{body}");
+    let unit = app
+        .state
+        .snapshot()
+        .catalogue
+        .unit(&cohort_domain::UnitCode::parse(&intern.unit).expect("code"))
+        .map(|u| u.name.en.clone())
+        .expect("unit");
+    assert!(body.contains(&unit), "{body}");
+}

@@ -17,6 +17,7 @@ const LINK: Variable = var("link", true);
 const REASON: Variable = var("reason", false);
 const ITEM: Variable = var("item", false);
 const DUE: Variable = var("due", false);
+const ENDED: &[Variable] = &[var("unit", false), var("end", false), LINK];
 const INVITE: &[Variable] = &[var("role", false), LINK];
 const OFFER: &[Variable] = &[
     var("placement", false),
@@ -48,11 +49,13 @@ pub enum MailKind {
     ReminderDueSoon,
     /// A checklist item is overdue.
     ReminderOverdue,
+    /// The internship has ended: the certificate is ready, a testimonial is welcome.
+    InternshipEnded,
 }
 
 impl MailKind {
     /// Every kind, in the order the office's list shows them.
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 11] = [
         MailKind::Verify,
         MailKind::Exists,
         MailKind::Reset,
@@ -63,6 +66,7 @@ impl MailKind {
         MailKind::Offer,
         MailKind::ReminderDueSoon,
         MailKind::ReminderOverdue,
+        MailKind::InternshipEnded,
     ];
 
     /// The stable name, in URLs and the database: `verify`, `decision-rejected`, …
@@ -78,6 +82,7 @@ impl MailKind {
             MailKind::Offer => "offer",
             MailKind::ReminderDueSoon => "reminder-due-soon",
             MailKind::ReminderOverdue => "reminder-overdue",
+            MailKind::InternshipEnded => "internship-ended",
         }
     }
 
@@ -96,6 +101,7 @@ impl MailKind {
             | MailKind::DecisionSubmitted => &[REASON],
             MailKind::Offer => OFFER,
             MailKind::ReminderDueSoon | MailKind::ReminderOverdue => &[ITEM, DUE, LINK],
+            MailKind::InternshipEnded => ENDED,
         }
     }
 }

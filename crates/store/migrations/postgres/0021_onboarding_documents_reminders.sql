@@ -20,3 +20,12 @@ CREATE TABLE onboarding_reminders (
     sent_at BIGINT NOT NULL,
     PRIMARY KEY (application_id, item_key, kind)
 );
+
+-- Other one-off messages to an intern (the invitation to write a testimonial once the
+-- internship has ended), each sent at most once.
+CREATE TABLE intern_notices (
+    application_id BIGINT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    sent_at BIGINT NOT NULL,
+    PRIMARY KEY (application_id, kind)
+);

@@ -94,7 +94,8 @@ pub async fn send_due(state: &AppState) -> anyhow::Result<usize> {
 /// How often `cohort serve` checks.
 pub const EVERY: Duration = Duration::from_secs(3600);
 
-/// Checks now and then every `every`, until `stop` completes. A failed check is logged and
+/// Checks now and then every `every` (the checklist's reminders, then the invitations of
+/// interns whose internship ended), until `stop` completes. A failed check is logged and
 /// tried again at the next turn.
 pub async fn run_hourly(
     state: AppState,
@@ -105,6 +106,9 @@ pub async fn run_hourly(
         loop {
             if let Err(error) = send_due(&state).await {
                 tracing::error!(%error, "checking the checklist reminders failed");
+            }
+            if let Err(error) = crate::testimonials::invitation::send_due(&state).await {
+                tracing::error!(%error, "inviting former interns failed");
             }
             tokio::time::sleep(every).await;
         }

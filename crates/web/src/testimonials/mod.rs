@@ -2,6 +2,7 @@
 //! with the author's consent) or rejects; approved ones join the unit's public page.
 
 pub mod api;
+pub mod invitation;
 pub mod page;
 
 use crate::api::ApiError;
