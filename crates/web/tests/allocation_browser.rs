@@ -1,7 +1,8 @@
 //! Offer rounds in headless Chromium: the coordinator closes ranking, previews round 1 and
 //! publishes it; one candidate accepts, one declines, one without an offer reads why; the
 //! coordinator previews and publishes round 2, which gives the declined seat to the one
-//! still waiting. axe-core reports no violation on any of these pages.
+//! still waiting; the intern sends a checklist document. axe-core reports no violation on
+//! any of these pages.
 
 mod common;
 #[path = "common/browser.rs"]
@@ -113,6 +114,32 @@ async fn answer(client: &Client, app: &TestApp, axe: &str, email: &str, choice: 
     };
     assert!(text.contains(done), "{text}");
     audit(client, axe, "offer page after the answer").await;
+    if choice == "accept" {
+        // the signed agreement, sent from the checklist with a plain file input
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("convention.pdf");
+        std::fs::write(&file, common::pdf::with_text(&["Signed agreement"])).expect("write");
+        client
+            .find(Locator::Css(
+                "form[action$='/checklist/agreement/document'] input[type='file']",
+            ))
+            .await
+            .expect("the agreement's file input")
+            .send_keys(file.to_str().expect("utf-8"))
+            .await
+            .expect("choose the file");
+        press(
+            client,
+            "form[action$='/checklist/agreement/document'] button",
+        )
+        .await;
+        let text = main_text(client).await;
+        assert!(
+            text.contains("Document received") && text.contains("convention.pdf"),
+            "{text}"
+        );
+        audit(client, axe, "offer page with a document sent").await;
+    }
     sign_out(client, app, "/my-application").await;
 }
 

@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn unknown_malformed_missing_and_empty_are_each_named() {
         let t = template("Hello { $name }", "Click {link} or { $link");
-        let problems = t.check(MailKind::Verify).unwrap_err();
+        let problems = t.check(MailKind::Verify).expect_err("three problems");
         assert!(problems.contains(&TemplateProblem::Unknown {
             field: TemplateField::Subject,
             name: "name".into()
