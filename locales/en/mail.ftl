@@ -109,3 +109,15 @@ mail-internship-ended-body = Hello,
 mail-kind-internship-ended = End of internship: certificate and testimonial
 mail-var-end = the internship's last day
 mail-sample-end = 2027-08-31
+mail-office-overdue-subject = Checklist items for the office are overdue
+mail-office-overdue-body = Hello,
+
+    These items of the interns' pre-arrival checklists are the internship office's to move and are past their due date:
+
+    { $items }
+
+    The table of each session's checklists: { $link }
+mail-kind-office-overdue = To coordinators: the office's checklist items overdue
+mail-var-items = the overdue items, one a line (item, intern, due date)
+mail-sample-items = – National and NATO security clearance — Ana Silva, due 2027-08-18
+mail-office-overdue-line = – { $item } — { $intern }, due { $due }

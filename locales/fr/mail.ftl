@@ -109,3 +109,15 @@ mail-internship-ended-body = Bonjour,
 mail-kind-internship-ended = Fin de stage : attestation et témoignage
 mail-var-end = le dernier jour du stage
 mail-sample-end = 2027-08-31
+mail-office-overdue-subject = Des éléments de liste à la charge du bureau sont en retard
+mail-office-overdue-body = Bonjour,
+
+    Ces éléments des listes d’avant l’arrivée sont à la charge du bureau des stages et ont dépassé leur date :
+
+    { $items }
+
+    Le tableau des listes de chaque session : { $link }
+mail-kind-office-overdue = Aux coordinateurs : éléments du bureau en retard
+mail-var-items = les éléments en retard, un par ligne (élément, stagiaire, date)
+mail-sample-items = – Habilitation de sécurité nationale et OTAN — Ana Silva, attendue le 2027-08-18
+mail-office-overdue-line = – { $item } — { $intern }, attendu le { $due }

@@ -157,6 +157,39 @@ impl Store {
         .await?)
     }
 
+    /// Records reminders about office-owned items (`(application, item_key)`, kind
+    /// `office_overdue`) and queues `mails` (to the coordinators) with them, unless every
+    /// one of them was already recorded: `false` then, and nothing queued.
+    pub async fn send_office_reminders(
+        &self,
+        items: &[(i64, &str)],
+        mails: &[NewMail<'_>],
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let mut inserted = 0;
+        for (application_id, item_key) in items {
+            inserted += sqlx::query(
+                "INSERT INTO onboarding_reminders (application_id, item_key, kind, sent_at) \
+                 VALUES ($1, $2, 'office_overdue', $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(application_id)
+            .bind(item_key)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        if inserted == 0 {
+            return Ok(false);
+        }
+        for mail in mails {
+            enqueue_mail(&mut tx, mail, now).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Records a one-off notice to an intern (e.g. `testimonial_invitation`) and queues its
     /// e-mail, unless it was already sent: `false` then, and nothing queued.
     pub async fn send_notice(

@@ -5,6 +5,7 @@
 
 mod common;
 
+use cohort_domain::mail::MailKind;
 use common::api::call;
 use common::candidates::candidate;
 use common::office::staff;
@@ -29,7 +30,20 @@ async fn coordinators_reword_an_email_and_the_next_one_uses_it() {
     .await;
     assert_eq!(status, StatusCode::OK);
     let all = all.as_array().expect("list");
-    assert_eq!(all.len(), 22, "eleven kinds in two languages");
+    assert_eq!(
+        all.len(),
+        2 * MailKind::ALL.len(),
+        "every kind in two languages"
+    );
+    for kind in MailKind::ALL {
+        for lang in ["en", "fr"] {
+            assert!(
+                all.iter()
+                    .any(|t| t["kind"] == kind.as_str() && t["lang"] == lang),
+                "{kind:?} {lang}"
+            );
+        }
+    }
     let offer_fr = all
         .iter()
         .find(|t| t["kind"] == "offer" && t["lang"] == "fr")

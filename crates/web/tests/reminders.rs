@@ -191,3 +191,54 @@ async fn the_intern_is_reminded_once_before_and_once_after_each_due_date() {
     }
     assert_eq!(send().await.expect("check"), 0);
 }
+
+#[tokio::test]
+async fn coordinators_hear_once_of_the_offices_own_items_gone_overdue() {
+    let app = TestApp::spawn().await;
+    let intern = accepted_intern(&app, "jon@example.org").await;
+    let start = app
+        .store
+        .session_by_id(SessionId(intern.session))
+        .await
+        .expect("read")
+        .expect("session")
+        .period_start;
+    let clearance_due = start.checked_sub(jiff::Span::new().days(14)).expect("date");
+    let office = || cohort_web::reminders::send_office_due(&app.state);
+    move_to(&app, clearance_due);
+    assert_eq!(office().await.expect("check"), 0, "due today is not late");
+    move_to(
+        &app,
+        clearance_due
+            .checked_add(jiff::Span::new().days(1))
+            .expect("date"),
+    );
+    assert_eq!(office().await.expect("check"), 1, "one coordinator");
+    assert_eq!(office().await.expect("check again"), 0, "once per item");
+    let mails: Vec<_> = app
+        .store
+        .pending_mail(i64::MAX / 2, 1000)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .filter(|m| m.subject == "Checklist items for the office are overdue")
+        .collect();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, "coord@nato.example");
+    assert!(
+        mails[0].body_text.contains(&format!(
+            "– National and NATO security clearance — Test Intern, due {clearance_due}"
+        )),
+        "{}",
+        mails[0].body_text
+    );
+    assert!(mails[0].body_text.contains("/office"));
+    // the intern is not told of the office's items
+    assert!(!app
+        .store
+        .pending_mail(i64::MAX / 2, 1000)
+        .await
+        .expect("outbox")
+        .iter()
+        .any(|m| m.to == intern.email && m.subject.contains("clearance")));
+}

@@ -18,6 +18,7 @@ const REASON: Variable = var("reason", false);
 const ITEM: Variable = var("item", false);
 const DUE: Variable = var("due", false);
 const ENDED: &[Variable] = &[var("unit", false), var("end", false), LINK];
+const OFFICE_OVERDUE: &[Variable] = &[var("items", true), LINK];
 const INVITE: &[Variable] = &[var("role", false), LINK];
 const OFFER: &[Variable] = &[
     var("placement", false),
@@ -51,11 +52,13 @@ pub enum MailKind {
     ReminderOverdue,
     /// The internship has ended: the certificate is ready, a testimonial is welcome.
     InternshipEnded,
+    /// Items the office owns went past their due date (to coordinators).
+    OfficeOverdue,
 }
 
 impl MailKind {
     /// Every kind, in the order the office's list shows them.
-    pub const ALL: [MailKind; 11] = [
+    pub const ALL: [MailKind; 12] = [
         MailKind::Verify,
         MailKind::Exists,
         MailKind::Reset,
@@ -67,6 +70,7 @@ impl MailKind {
         MailKind::ReminderDueSoon,
         MailKind::ReminderOverdue,
         MailKind::InternshipEnded,
+        MailKind::OfficeOverdue,
     ];
 
     /// The stable name, in URLs and the database: `verify`, `decision-rejected`, …
@@ -83,6 +87,7 @@ impl MailKind {
             MailKind::ReminderDueSoon => "reminder-due-soon",
             MailKind::ReminderOverdue => "reminder-overdue",
             MailKind::InternshipEnded => "internship-ended",
+            MailKind::OfficeOverdue => "office-overdue",
         }
     }
 
@@ -102,6 +107,7 @@ impl MailKind {
             MailKind::Offer => OFFER,
             MailKind::ReminderDueSoon | MailKind::ReminderOverdue => &[ITEM, DUE, LINK],
             MailKind::InternshipEnded => ENDED,
+            MailKind::OfficeOverdue => OFFICE_OVERDUE,
         }
     }
 }
