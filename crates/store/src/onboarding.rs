@@ -69,6 +69,28 @@ impl Store {
         Ok(row.map(|(c,)| c))
     }
 
+    /// Sets a session's checklist (TOML, checked by the caller), with its audit entry.
+    pub async fn set_checklist(
+        &self,
+        session: SessionId,
+        checklist: &str,
+        audit: &NewAuditEntry<'_>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "INSERT INTO onboarding_checklists (session_id, checklist) VALUES ($1, $2) \
+             ON CONFLICT (session_id) DO UPDATE SET checklist = excluded.checklist",
+        )
+        .bind(session.0)
+        .bind(checklist)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Every stored item of a session's interns.
     pub async fn onboarding_items(&self, session: SessionId) -> Result<Vec<ItemRow>, StoreError> {
         let rows = sqlx::query(

@@ -142,6 +142,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/office/sessions/{id}/onboarding", get(onboarding::page::onboarding))
         .route("/office/applications/{id}/checklist/{key}", post(onboarding::page::office_act))
+        .route(
+            "/api/v1/office/sessions/{id}/checklist",
+            get(onboarding::checklist_edit::get_checklist).put(onboarding::checklist_edit::put_checklist),
+        )
+        .route("/office/sessions/{id}/checklist", post(onboarding::page::save_checklist))
         .route("/api/v1/sessions/{id}/application/offer", post(offers::api::post_answer))
         .route(
             "/api/v1/sessions/{id}/application/documents",

@@ -62,6 +62,9 @@ pub enum ChecklistError {
     /// More than one clearance item.
     #[error("at most one clearance item")]
     Clearances,
+    /// An item without its label in one of the two languages.
+    #[error("item {0:?}: a label in English and in French")]
+    Label(String),
 }
 
 fn text(en: &str, fr: &str) -> Localized<String> {
@@ -135,6 +138,9 @@ impl Checklist {
             if item.key.trim().is_empty() || list.items[..i].iter().any(|o| o.key == item.key) {
                 return Err(ChecklistError::Key(item.key.clone()));
             }
+            if item.label.en.trim().is_empty() || item.label.fr.trim().is_empty() {
+                return Err(ChecklistError::Label(item.key.clone()));
+            }
         }
         if list
             .items
@@ -185,5 +191,12 @@ mod tests {
             Checklist::from_toml("items = 3"),
             Err(ChecklistError::Syntax(_))
         ));
+        let unlabelled = list
+            .to_toml()
+            .replace("fr = \"Voyage et arrivée\"", "fr = \" \"");
+        assert_eq!(
+            Checklist::from_toml(&unlabelled),
+            Err(ChecklistError::Label("travel".into()))
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! item — a refused clearance ends the offer and frees the seat for the next round.
 
 pub mod api;
+pub mod checklist_edit;
 pub mod documents;
 pub mod page;
 pub mod reminders;

@@ -58,6 +58,10 @@ struct OnboardingPage<'a> {
     headers: Vec<String>,
     rows: Vec<Row>,
     csrf_token: String,
+    done: Option<String>,
+    checklist_action: String,
+    checklist_text: String,
+    checklist_error: Option<String>,
 }
 
 /// A cell: status, due date, and the moves `actor` may make on it.
@@ -106,6 +110,7 @@ async fn show(
     headers: &HeaderMap,
     id: &str,
     error: Option<(StatusCode, String)>,
+    typed_checklist: Option<(String, String)>,
 ) -> Response {
     let staff = match page_staff(state, visitor, uri, headers).await {
         Ok(staff) => staff,
@@ -163,6 +168,11 @@ async fn show(
         Some((status, message)) => (status, Some(message)),
         None => (StatusCode::OK, None),
     };
+    let (checklist_text, checklist_error, status) = match typed_checklist {
+        Some((text, message)) => (text, Some(message), StatusCode::UNPROCESSABLE_ENTITY),
+        None => (checklist.to_toml(), None, status),
+    };
+    let done = (uri.query() == Some("checklist=saved")).then(|| tr.t("checklist-saved"));
     let page = OnboardingPage {
         chrome: Chrome::new(
             tr,
@@ -175,6 +185,10 @@ async fn show(
         headers,
         rows,
         csrf_token: staff.csrf_token.clone(),
+        done,
+        checklist_action: format!("/office/sessions/{id}/checklist"),
+        checklist_text,
+        checklist_error,
     };
     render(&page, status)
 }
@@ -187,7 +201,54 @@ pub async fn onboarding(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    show(&state, visitor, &uri, &headers, &id, None).await
+    show(&state, visitor, &uri, &headers, &id, None, None).await
+}
+
+/// `POST /office/sessions/{id}/checklist`: `checklist` (TOML); back to the table, or the
+/// form again with the mistake named and the text kept.
+pub async fn save_checklist(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let (staff, form) =
+        match crate::office::pages::posted_form(&state, visitor, &uri, &headers, &body).await {
+            Ok(posted) => posted,
+            Err(response) => return response,
+        };
+    let tr = state.locales.tr(visitor.lang);
+    let Ok(session) = id.parse::<i64>() else {
+        return hidden(&state, visitor, &uri).await;
+    };
+    let text = form.get("checklist").replace("\r\n", "\n");
+    let address = peer.ip().to_string();
+    match super::checklist_edit::save(&state, &staff, session, &text, &address).await {
+        Ok(()) => Redirect::to(&format!(
+            "/office/sessions/{session}/onboarding?checklist=saved"
+        ))
+        .into_response(),
+        Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
+        Err(error @ ApiError::InvalidArgs { .. }) => {
+            let (_, message) = worded(&tr, &error);
+            let back =
+                Uri::try_from(format!("/office/sessions/{session}/onboarding")).unwrap_or_default();
+            show(
+                &state,
+                visitor,
+                &back,
+                &headers,
+                &id,
+                None,
+                Some((text, message)),
+            )
+            .await
+        }
+        Err(_) => hidden(&state, visitor, &uri).await,
+    }
 }
 
 /// `POST /office/applications/{id}/checklist/{key}`: `action`; back to the table.
@@ -246,6 +307,7 @@ pub async fn office_act(
                 &headers,
                 &session,
                 Some((StatusCode::CONFLICT, message)),
+                None,
             )
             .await
         }
