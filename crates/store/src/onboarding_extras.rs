@@ -166,28 +166,19 @@ impl Store {
         mails: &[NewMail<'_>],
         now: i64,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.begin().await?;
-        let mut inserted = 0;
-        for (application_id, item_key) in items {
-            inserted += sqlx::query(
-                "INSERT INTO onboarding_reminders (application_id, item_key, kind, sent_at) \
-                 VALUES ($1, $2, 'office_overdue', $3) ON CONFLICT DO NOTHING",
-            )
-            .bind(application_id)
-            .bind(item_key)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        }
-        if inserted == 0 {
-            return Ok(false);
-        }
-        for mail in mails {
-            enqueue_mail(&mut tx, mail, now).await?;
-        }
-        tx.commit().await?;
-        Ok(true)
+        let records = items
+            .iter()
+            .map(|(application_id, item_key)| {
+                sqlx::query(
+                    "INSERT INTO onboarding_reminders (application_id, item_key, kind, sent_at) \
+                     VALUES ($1, $2, 'office_overdue', $3) ON CONFLICT DO NOTHING",
+                )
+                .bind(*application_id)
+                .bind(*item_key)
+                .bind(now)
+            })
+            .collect();
+        self.record_once(records, mails, now).await
     }
 
     /// Records a one-off notice to an intern (e.g. `testimonial_invitation`) and queues its
@@ -199,23 +190,15 @@ impl Store {
         mail: &NewMail<'_>,
         now: i64,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.begin().await?;
-        let inserted = sqlx::query(
+        let record = sqlx::query(
             "INSERT INTO intern_notices (application_id, kind, sent_at) VALUES ($1, $2, $3) \
              ON CONFLICT DO NOTHING",
         )
         .bind(application_id)
         .bind(kind)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if inserted == 0 {
-            return Ok(false);
-        }
-        enqueue_mail(&mut tx, mail, now).await?;
-        tx.commit().await?;
-        Ok(true)
+        .bind(now);
+        self.record_once(vec![record], std::slice::from_ref(mail), now)
+            .await
     }
 
     /// Records a reminder and queues its e-mail, unless it was already sent: `false` then,
@@ -228,23 +211,41 @@ impl Store {
         mail: &NewMail<'_>,
         now: i64,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.begin().await?;
-        let inserted = sqlx::query(
+        let record = sqlx::query(
             "INSERT INTO onboarding_reminders (application_id, item_key, kind, sent_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         )
         .bind(application_id)
         .bind(item_key)
         .bind(kind)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .bind(now);
+        self.record_once(vec![record], std::slice::from_ref(mail), now)
+            .await
+    }
+
+    /// Runs the `INSERT … ON CONFLICT DO NOTHING` records and, when at least one row is
+    /// new, queues `mails` in the same transaction; otherwise writes nothing.
+    async fn record_once(
+        &self,
+        records: Vec<Record<'_>>,
+        mails: &[NewMail<'_>],
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let mut inserted = 0;
+        for record in records {
+            inserted += record.execute(&mut *tx).await?.rows_affected();
+        }
         if inserted == 0 {
             return Ok(false);
         }
-        enqueue_mail(&mut tx, mail, now).await?;
+        for mail in mails {
+            enqueue_mail(&mut tx, mail, now).await?;
+        }
         tx.commit().await?;
         Ok(true)
     }
 }
+
+/// An insert ready to run.
+type Record<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;

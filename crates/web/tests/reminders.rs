@@ -8,28 +8,11 @@ mod common;
 use cohort_domain::session::SessionId;
 use common::api::call;
 use common::candidates::{sign_in, PASSWORD};
-use common::intern::{accepted_intern, DAY};
+use common::intern::{accepted_intern, move_to};
 use common::office::STAFF_PASSWORD;
 use common::TestApp;
-use jiff::civil::Date;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
-
-/// Moves the clock forward by whole days until it is `day` in the session's time zone.
-fn move_to(app: &TestApp, day: Date) {
-    let today = app
-        .state
-        .settings
-        .now_timestamp()
-        .to_zoned(jiff::tz::TimeZone::get("Europe/Brussels").expect("zone"))
-        .date();
-    let days = (day - today).get_days();
-    assert!(
-        days >= 0,
-        "the test moves the clock forward only: {today} → {day}"
-    );
-    app.advance(i64::from(days) * DAY);
-}
 
 /// Sends what the outbox holds to the sink and gives the reminders the sink received for
 /// `to`: subject and text.

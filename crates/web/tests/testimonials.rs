@@ -220,14 +220,7 @@ async fn once_the_internship_has_ended_the_intern_is_invited_once() {
         "not during the internship"
     );
     // the day after the last day, in the session's time zone
-    let today = app
-        .state
-        .settings
-        .now_timestamp()
-        .to_zoned(jiff::tz::TimeZone::get("Europe/Brussels").expect("zone"))
-        .date();
-    let days = (session.period_end - today).get_days() + 1;
-    app.advance(i64::from(days) * DAY);
+    common::intern::move_to(&app, session.period_end.tomorrow().expect("date"));
     assert_eq!(invite().await.expect("check"), 1);
     assert_eq!(invite().await.expect("check again"), 0, "once");
     let mails = invitations().await;

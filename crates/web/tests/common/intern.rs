@@ -118,3 +118,20 @@ pub async fn accepted_intern(app: &TestApp, email: &'static str) -> Intern {
         coordinator_id: coordinator.account_id,
     }
 }
+
+/// Moves the server's clock forward by whole days until it is `day` in the sessions' time
+/// zone (Europe/Brussels).
+pub fn move_to(app: &TestApp, day: jiff::civil::Date) {
+    let today = app
+        .state
+        .settings
+        .now_timestamp()
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Brussels").expect("zone"))
+        .date();
+    let days = (day - today).get_days();
+    assert!(
+        days >= 0,
+        "the test moves the clock forward only: {today} → {day}"
+    );
+    app.advance(i64::from(days) * DAY);
+}
