@@ -116,6 +116,50 @@ fn evaluation(r: &sqlx::any::AnyRow) -> Result<EvaluationRow, StoreError> {
 }
 
 impl Store {
+    /// A session's evaluation rubric (TOML), if the office set one.
+    pub async fn evaluation_rubric(&self, session: i64) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT rubric FROM evaluation_rubrics WHERE session_id = $1")
+                .bind(session)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(r,)| r))
+    }
+
+    /// Sets a session's evaluation rubric (TOML, checked by the caller) with its audit
+    /// entry, unless an evaluation of the session exists already: [`Conflict`] then, and
+    /// nothing written (scores are kept by criterion key).
+    pub async fn set_evaluation_rubric(
+        &self,
+        session: i64,
+        rubric: &str,
+        audit: &NewAuditEntry<'_>,
+        now: i64,
+    ) -> Result<Result<(), Conflict>, StoreError> {
+        let mut tx = self.begin().await?;
+        let (used,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM internship_evaluations e \
+             JOIN applications a ON a.id = e.application_id WHERE a.session_id = $1",
+        )
+        .bind(session)
+        .fetch_one(&mut *tx)
+        .await?;
+        if used > 0 {
+            return Ok(Err(Conflict));
+        }
+        sqlx::query(
+            "INSERT INTO evaluation_rubrics (session_id, rubric) VALUES ($1, $2) \
+             ON CONFLICT (session_id) DO UPDATE SET rubric = excluded.rubric",
+        )
+        .bind(session)
+        .bind(rubric)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
     async fn internships_where(
         &self,
         condition: &str,

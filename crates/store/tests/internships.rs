@@ -206,6 +206,25 @@ async fn internships_evaluations_and_purge(store: Store) {
         "each change audited"
     );
 
+    // the session's rubric may change until its first evaluation
+    assert_eq!(
+        store.evaluation_rubric(session.0).await.expect("read"),
+        None
+    );
+    store
+        .set_evaluation_rubric(session.0, "lowest = 1", &AUDIT, NOW + 3)
+        .await
+        .expect("set")
+        .expect("no evaluation yet");
+    assert_eq!(
+        store
+            .evaluation_rubric(session.0)
+            .await
+            .expect("read")
+            .as_deref(),
+        Some("lowest = 1")
+    );
+
     // drafts as often as wanted; one submission; then nothing
     let evaluation = |comments: &'static str, submit| NewEvaluation {
         application_id: ana_app,
@@ -222,6 +241,14 @@ async fn internships_evaluations_and_purge(store: Store) {
             .expect("save")
             .expect("a draft");
     }
+    assert!(
+        store
+            .set_evaluation_rubric(session.0, "lowest = 2", &AUDIT, NOW + 4)
+            .await
+            .expect("set")
+            .is_err(),
+        "frozen once an evaluation exists"
+    );
     let saved = store.evaluations(ana_app).await.expect("read");
     assert_eq!(
         (

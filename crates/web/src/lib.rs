@@ -147,6 +147,11 @@ pub fn router(state: AppState) -> Router {
             get(onboarding::checklist_edit::get_checklist).put(onboarding::checklist_edit::put_checklist),
         )
         .route("/office/sessions/{id}/checklist", post(onboarding::page::save_checklist))
+        .route(
+            "/api/v1/office/sessions/{id}/evaluation-rubric",
+            get(internship::rubric_edit::get_rubric).put(internship::rubric_edit::put_rubric),
+        )
+        .route("/office/sessions/{id}/evaluation-rubric", post(internship::page::save_rubric))
         .route("/api/v1/sessions/{id}/application/offer", post(offers::api::post_answer))
         .route(
             "/api/v1/sessions/{id}/application/documents",

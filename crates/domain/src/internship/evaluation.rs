@@ -43,6 +43,9 @@ pub enum EvaluationRubricError {
     /// No criteria, or a scale that goes nowhere.
     #[error("the rubric needs criteria and a scale whose lowest is below its highest")]
     Scale,
+    /// A criterion without its label in one of the two languages.
+    #[error("criterion {0:?} needs a label in English and in French")]
+    Label(String),
 }
 
 /// Mid-term or final.
@@ -148,6 +151,11 @@ impl Default for EvaluationRubric {
 }
 
 impl EvaluationRubric {
+    /// The rubric as TOML ([`EvaluationRubric::from_toml`] reads it back).
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+
     /// Reads and checks a rubric: unique non-blank keys, at least one criterion, a scale.
     pub fn from_toml(text: &str) -> Result<EvaluationRubric, EvaluationRubricError> {
         let rubric: EvaluationRubric =
@@ -158,6 +166,9 @@ impl EvaluationRubric {
         for (i, c) in rubric.criteria.iter().enumerate() {
             if c.key.trim().is_empty() || rubric.criteria[..i].iter().any(|o| o.key == c.key) {
                 return Err(EvaluationRubricError::Key(c.key.clone()));
+            }
+            if c.label.en.trim().is_empty() || c.label.fr.trim().is_empty() {
+                return Err(EvaluationRubricError::Label(c.key.clone()));
             }
         }
         Ok(rubric)
@@ -218,6 +229,21 @@ mod tests {
             scores: scores.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
             comments: comments.to_owned(),
         }
+    }
+
+    #[test]
+    fn a_rubric_round_trips_and_needs_both_labels() {
+        let rubric = EvaluationRubric::default();
+        assert_eq!(
+            EvaluationRubric::from_toml(&rubric.to_toml()),
+            Ok(rubric.clone())
+        );
+        let mut unlabelled = rubric;
+        unlabelled.criteria[1].label.fr = " ".into();
+        assert_eq!(
+            EvaluationRubric::from_toml(&unlabelled.to_toml()),
+            Err(EvaluationRubricError::Label("initiative".into()))
+        );
     }
 
     #[test]

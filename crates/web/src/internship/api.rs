@@ -112,7 +112,8 @@ pub(crate) fn evaluation_body(
     let kind = EvaluationKind::parse(&row.kind).unwrap_or(EvaluationKind::Final);
     EvaluationBody {
         kind: row.kind.clone(),
-        scores: super::rubric()
+        scores: internship
+            .rubric
             .criteria
             .iter()
             .map(|c| ScoreBody {

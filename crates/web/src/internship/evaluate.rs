@@ -55,7 +55,7 @@ struct InternshipPage<'a> {
 }
 
 fn forms_of(tr: &Tr<'_>, internship: &Internship, supervises: bool) -> Vec<EvaluationForm> {
-    let rubric = super::rubric();
+    let rubric = &internship.rubric;
     let scale: Vec<i64> = (i64::from(rubric.lowest)..=i64::from(rubric.highest)).collect();
     EvaluationKind::ALL
         .into_iter()
@@ -204,8 +204,14 @@ pub async fn evaluate(
     let (Ok(application), Some(kind)) = (id.parse::<i64>(), EvaluationKind::parse(&kind)) else {
         return hidden(&state, visitor, &uri).await;
     };
+    // the session's rubric names the fields; someone who may not see the intern gets 404
+    let internship = match super::for_staff(&state, &staff, application).await {
+        Ok(internship) => internship,
+        Err(ApiError::Internal) => return forms::internal(&state, tr, &uri),
+        Err(_) => return hidden(&state, visitor, &uri).await,
+    };
     let mut scores = BTreeMap::new();
-    for criterion in super::rubric().criteria {
+    for criterion in internship.rubric.criteria {
         if let Some(text) = form.opt(&criterion.key) {
             // a value that is not a number is out of range, and named as such
             scores.insert(criterion.key, text.trim().parse::<i64>().unwrap_or(-1));

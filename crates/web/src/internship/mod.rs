@@ -8,6 +8,7 @@ pub mod evaluate;
 pub mod mine;
 pub mod page;
 mod problems;
+pub mod rubric_edit;
 
 use crate::api::ApiError;
 use crate::office::Staff;
@@ -36,6 +37,8 @@ pub struct Internship {
     pub period: InternshipPeriod,
     /// Its evaluations, drafts included: show only submitted ones to the intern.
     pub evaluations: Vec<EvaluationRow>,
+    /// The session's evaluation rubric.
+    pub rubric: EvaluationRubric,
 }
 
 impl Internship {
@@ -55,9 +58,17 @@ impl Internship {
     }
 }
 
-/// The rubric of every evaluation (the default one, as data).
-pub fn rubric() -> EvaluationRubric {
-    EvaluationRubric::default()
+/// A session's evaluation rubric: the office's, or the product's default.
+pub async fn rubric_of(state: &AppState, session: SessionId) -> Result<EvaluationRubric, ApiError> {
+    match state
+        .store
+        .evaluation_rubric(session.0)
+        .await
+        .map_err(ApiError::internal)?
+    {
+        Some(text) => EvaluationRubric::from_toml(&text).map_err(ApiError::internal),
+        None => Ok(EvaluationRubric::default()),
+    }
 }
 
 /// The internship's period: the office's dates, else the session's.
@@ -95,8 +106,10 @@ pub async fn load(state: &AppState, row: InternshipRow) -> Result<Internship, Ap
         .evaluations(row.application_id)
         .await
         .map_err(ApiError::internal)?;
+    let rubric = rubric_of(state, session.id).await?;
     Ok(Internship {
         period: period_of(&row, &session),
+        rubric,
         row,
         session,
         placement,
@@ -270,7 +283,8 @@ pub async fn evaluate(
     } else {
         Completeness::Draft
     };
-    let checked = rubric()
+    let checked = internship
+        .rubric
         .check(draft, completeness)
         .map_err(|found| problems::evaluation(&found))?;
     let submitted = internship

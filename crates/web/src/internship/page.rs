@@ -48,6 +48,23 @@ struct InternshipsPage<'a> {
     may_edit: bool,
     interns: Vec<InternCard>,
     csrf_token: String,
+    rubric: Option<RubricForm>,
+}
+
+/// The session's evaluation rubric, for coordinators: editable until an evaluation exists.
+struct RubricForm {
+    action: String,
+    text: String,
+    error: Option<String>,
+    frozen: bool,
+}
+
+/// What the page shows besides the interns: a message, or the rubric as typed with its
+/// mistake.
+#[derive(Default)]
+struct Shown {
+    error: Option<String>,
+    rubric: Option<(String, String)>,
 }
 
 /// Where each evaluation of an intern stands, worded.
@@ -114,8 +131,9 @@ async fn show(
     headers: &HeaderMap,
     session: &str,
     peer: SocketAddr,
-    error: Option<String>,
+    shown: Shown,
 ) -> Response {
+    let Shown { error, rubric } = shown;
     let staff = match page_staff(state, visitor, uri, headers).await {
         Ok(staff) => staff,
         Err(response) => return response,
@@ -152,8 +170,12 @@ async fn show(
             Err(_) => return forms::internal(state, tr, uri),
         }
     }
-    let done = (uri.query() == Some("done=1")).then(|| tr.t("internship-saved"));
-    let status = if error.is_some() {
+    let done = match uri.query() {
+        Some("done=1") => Some(tr.t("internship-saved")),
+        Some("rubric=saved") => Some(tr.t("rubric-saved")),
+        _ => None,
+    };
+    let status = if error.is_some() || rubric.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -170,6 +192,25 @@ async fn show(
         may_edit,
         interns: cards,
         csrf_token: staff.csrf_token.clone(),
+        rubric: match may_edit {
+            false => None,
+            true => {
+                let frozen = interns.iter().any(|i| !i.evaluations.is_empty());
+                let (text, error) = match rubric {
+                    Some((text, message)) => (text, Some(message)),
+                    None => match super::rubric_of(state, found.id).await {
+                        Ok(r) => (r.to_toml(), None),
+                        Err(_) => return forms::internal(state, tr, uri),
+                    },
+                };
+                Some(RubricForm {
+                    action: format!("/office/sessions/{}/evaluation-rubric", found.id.0),
+                    text,
+                    error,
+                    frozen,
+                })
+            }
+        },
     };
     render(&page, status)
 }
@@ -183,7 +224,57 @@ pub async fn internships(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(session): Path<String>,
 ) -> Response {
-    show(&state, visitor, &uri, &headers, &session, peer, None).await
+    show(
+        &state,
+        visitor,
+        &uri,
+        &headers,
+        &session,
+        peer,
+        Shown::default(),
+    )
+    .await
+}
+
+/// `POST /office/sessions/{id}/evaluation-rubric`: `rubric` (TOML); back to the page, or
+/// the form again with the mistake named and the text kept.
+pub async fn save_rubric(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    uri: Uri,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(session): Path<String>,
+    body: Bytes,
+) -> Response {
+    let (staff, form) = match posted_form(&state, visitor, &uri, &headers, &body).await {
+        Ok(posted) => posted,
+        Err(response) => return response,
+    };
+    let tr = state.locales.tr(visitor.lang);
+    let Ok(id) = session.parse::<i64>() else {
+        return hidden(&state, visitor, &uri).await;
+    };
+    let text = form.get("rubric").replace("\r\n", "\n");
+    let address = peer.ip().to_string();
+    match super::rubric_edit::save(&state, &staff, id, &text, &address).await {
+        Ok(()) => {
+            Redirect::to(&format!("/office/sessions/{id}/internships?rubric=saved")).into_response()
+        }
+        Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
+        Err(error @ (ApiError::InvalidArgs { .. } | ApiError::Conflict { .. })) => {
+            let (_, message) = worded(&tr, &error);
+            let page_uri = format!("/office/sessions/{id}/internships")
+                .parse()
+                .unwrap_or_else(|_| uri.clone());
+            let shown = Shown {
+                error: None,
+                rubric: Some((text, message)),
+            };
+            show(&state, visitor, &page_uri, &headers, &session, peer, shown).await
+        }
+        Err(_) => hidden(&state, visitor, &uri).await,
+    }
 }
 
 /// `POST /office/internships/{id}`: `start`, `end`, `supervisor` (an id, or empty).
@@ -238,7 +329,10 @@ pub async fn set(
                 &headers,
                 &s.to_string(),
                 peer,
-                Some(message),
+                Shown {
+                    error: Some(message),
+                    rubric: None,
+                },
             )
             .await
         }
