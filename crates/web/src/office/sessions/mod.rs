@@ -272,7 +272,11 @@ pub async fn move_window(
             .map_err(ApiError::internal)?;
         (now, if closes > now { closes } else { later })
     } else {
-        (opens.min(now), now)
+        // a window opened this very second still closes after it opened
+        let before = now
+            .checked_sub(jiff::SignedDuration::from_secs(1))
+            .map_err(ApiError::internal)?;
+        (opens.min(before), now)
     };
     session.window = ApplicationWindow::from_instants(opens, closes, session.window.time_zone())
         .map_err(ApiError::internal)?;
