@@ -121,3 +121,14 @@ mail-kind-office-overdue = To coordinators: the office's checklist items overdue
 mail-var-items = the overdue items, one a line (item, intern, due date)
 mail-sample-items = – National and NATO security clearance — Ana Silva, due 2027-08-18
 mail-office-overdue-line = – { $item } — { $intern }, due { $due }
+mail-evaluation-open-subject = { $evaluation } of { $intern } can be written now
+mail-evaluation-open-body = Hello,
+
+    As { $intern }'s supervisor, you can now write this evaluation: { $evaluation } (the internship ends on { $end }). Save drafts as often as you like; once submitted, the intern reads it and it no longer changes.
+
+    { $link }
+mail-kind-evaluation-open = To supervisors: an evaluation can be written
+mail-var-evaluation = which evaluation (mid-term or final)
+mail-var-intern = the intern's name
+mail-sample-evaluation = Mid-term evaluation
+mail-sample-intern = Ana Silva

@@ -121,3 +121,14 @@ mail-kind-office-overdue = Aux coordinateurs : éléments du bureau en retard
 mail-var-items = les éléments en retard, un par ligne (élément, stagiaire, date)
 mail-sample-items = – Habilitation de sécurité nationale et OTAN — Ana Silva, attendue le 2027-08-18
 mail-office-overdue-line = – { $item } — { $intern }, attendu le { $due }
+mail-evaluation-open-subject = { $evaluation } de { $intern } : vous pouvez la rédiger
+mail-evaluation-open-body = Bonjour,
+
+    En tant que tuteur de { $intern }, vous pouvez maintenant rédiger son évaluation : { $evaluation } (le stage se termine le { $end }). Enregistrez des brouillons aussi souvent que vous le voulez ; une fois envoyée, le stagiaire la lit et elle ne change plus.
+
+    { $link }
+mail-kind-evaluation-open = Aux tuteurs : une évaluation peut être rédigée
+mail-var-evaluation = quelle évaluation (mi-parcours ou finale)
+mail-var-intern = le nom du stagiaire
+mail-sample-evaluation = Évaluation à mi-parcours
+mail-sample-intern = Ana Silva

@@ -29,6 +29,7 @@ mod visitor;
 
 pub use documents::open_files;
 pub use i18n::Locales;
+pub use internship::due as evaluations_due;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use onboarding::reminders;
 pub use state::{system_clock, AppState, Clock, FilesAt, Settings};

@@ -225,3 +225,82 @@ async fn coordinators_hear_once_of_the_offices_own_items_gone_overdue() {
         .iter()
         .any(|m| m.to == intern.email && m.subject.contains("clearance")));
 }
+
+#[tokio::test]
+async fn supervisors_hear_once_when_each_evaluation_opens() {
+    let app = TestApp::spawn().await;
+    let intern = accepted_intern(&app, "kim@example.org").await;
+    let coordinator = sign_in(
+        &app,
+        "coord@nato.example",
+        STAFF_PASSWORD,
+        intern.coordinator_id,
+    )
+    .await;
+    let supervisor = common::office::staff(&app, "sup@nato.example", "supervisor", &[]).await;
+    let internship = format!("/api/v1/office/internships/{}", intern.application);
+    let (_, record) = call(&app, &coordinator, Method::GET, &internship, None).await;
+    let (start, end): (jiff::civil::Date, jiff::civil::Date) = (
+        record["start"]
+            .as_str()
+            .expect("start")
+            .parse()
+            .expect("date"),
+        record["end"].as_str().expect("end").parse().expect("date"),
+    );
+    let assign = json!({
+        "start": start.to_string(),
+        "end": end.to_string(),
+        "supervisor": supervisor.account_id
+    });
+    let (status, _) = call(&app, &coordinator, Method::PUT, &internship, Some(assign)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let due = || cohort_web::evaluations_due::send_due(&app.state);
+    let to_supervisor = || async {
+        app.store
+            .pending_mail(i64::MAX / 2, 1000)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .filter(|m| m.to == "sup@nato.example")
+            .map(|m| (m.subject, m.body_text))
+            .collect::<Vec<_>>()
+    };
+    let before = to_supervisor().await.len();
+
+    move_to(&app, start);
+    assert_eq!(
+        due().await.expect("check"),
+        0,
+        "nothing opens on the first day"
+    );
+    let midpoint = start
+        .checked_add(jiff::Span::new().days((end - start).get_days() / 2))
+        .expect("date");
+    move_to(&app, midpoint);
+    assert_eq!(due().await.expect("check"), 1, "the mid-term opens");
+    assert_eq!(due().await.expect("check again"), 0, "once");
+    let mails = to_supervisor().await;
+    assert_eq!(mails.len(), before + 1);
+    let (subject, body) = mails.last().expect("mail");
+    assert_eq!(
+        subject,
+        "Mid-term evaluation of Test Intern can be written now"
+    );
+    assert!(
+        body.contains(&format!("/office/internships/{}", intern.application)),
+        "{body}"
+    );
+    assert!(body.contains(&end.to_string()), "{body}");
+
+    move_to(
+        &app,
+        end.checked_sub(jiff::Span::new().days(7)).expect("date"),
+    );
+    assert_eq!(
+        due().await.expect("check"),
+        1,
+        "the final opens a week before the end"
+    );
+    assert_eq!(due().await.expect("check again"), 0);
+}

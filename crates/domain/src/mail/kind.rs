@@ -19,6 +19,12 @@ const ITEM: Variable = var("item", false);
 const DUE: Variable = var("due", false);
 const ENDED: &[Variable] = &[var("unit", false), var("end", false), LINK];
 const OFFICE_OVERDUE: &[Variable] = &[var("items", true), LINK];
+const EVALUATION_OPEN: &[Variable] = &[
+    var("evaluation", false),
+    var("intern", false),
+    var("end", false),
+    LINK,
+];
 const INVITE: &[Variable] = &[var("role", false), LINK];
 const OFFER: &[Variable] = &[
     var("placement", false),
@@ -54,11 +60,13 @@ pub enum MailKind {
     InternshipEnded,
     /// Items the office owns went past their due date (to coordinators).
     OfficeOverdue,
+    /// A mid-term or final evaluation opened (to the supervisor).
+    EvaluationOpen,
 }
 
 impl MailKind {
     /// Every kind, in the order the office's list shows them.
-    pub const ALL: [MailKind; 12] = [
+    pub const ALL: [MailKind; 13] = [
         MailKind::Verify,
         MailKind::Exists,
         MailKind::Reset,
@@ -71,6 +79,7 @@ impl MailKind {
         MailKind::ReminderOverdue,
         MailKind::InternshipEnded,
         MailKind::OfficeOverdue,
+        MailKind::EvaluationOpen,
     ];
 
     /// The stable name, in URLs and the database: `verify`, `decision-rejected`, …
@@ -88,6 +97,7 @@ impl MailKind {
             MailKind::ReminderOverdue => "reminder-overdue",
             MailKind::InternshipEnded => "internship-ended",
             MailKind::OfficeOverdue => "office-overdue",
+            MailKind::EvaluationOpen => "evaluation-open",
         }
     }
 
@@ -108,6 +118,7 @@ impl MailKind {
             MailKind::ReminderDueSoon | MailKind::ReminderOverdue => &[ITEM, DUE, LINK],
             MailKind::InternshipEnded => ENDED,
             MailKind::OfficeOverdue => OFFICE_OVERDUE,
+            MailKind::EvaluationOpen => EVALUATION_OPEN,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! A supervisor sees only their own interns: anyone else's answers 404, like any refusal.
 
 pub mod api;
+pub mod due;
 pub mod evaluate;
 pub mod mine;
 pub mod page;

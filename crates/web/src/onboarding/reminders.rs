@@ -192,8 +192,9 @@ pub async fn send_office_due(state: &AppState) -> anyhow::Result<usize> {
 /// How often `cohort serve` checks.
 pub const EVERY: Duration = Duration::from_secs(3600);
 
-/// Checks now and then every `every` (the interns' reminders, the office's, then the
-/// invitations of interns whose internship ended), until `stop` completes. A failed
+/// Checks now and then every `every` (the interns' reminders, the office's, the
+/// supervisors' open evaluations, then the invitations of interns whose internship
+/// ended), until `stop` completes. A failed
 /// check is logged and tried again at the next turn.
 pub async fn run_hourly(
     state: AppState,
@@ -207,6 +208,9 @@ pub async fn run_hourly(
             }
             if let Err(error) = send_office_due(&state).await {
                 tracing::error!(%error, "checking the office's overdue items failed");
+            }
+            if let Err(error) = crate::internship::due::send_due(&state).await {
+                tracing::error!(%error, "telling supervisors of open evaluations failed");
             }
             if let Err(error) = crate::testimonials::invitation::send_due(&state).await {
                 tracing::error!(%error, "inviting former interns failed");
