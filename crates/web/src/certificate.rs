@@ -11,7 +11,6 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use cohort_domain::internship::{certificate_pdf, Line};
-use cohort_domain::profile::RawProfile;
 use cohort_domain::session::SessionId;
 use cohort_domain::Lang;
 
@@ -37,11 +36,6 @@ pub async fn certificate(
         .await
         .map_err(ApiError::internal)?
         .ok_or(ApiError::SessionNotFound)?;
-    let row = store
-        .screening_row(application)
-        .await
-        .map_err(ApiError::internal)?
-        .ok_or(ApiError::ApplicationNotFound)?;
     let offer = store
         .offer_of(application)
         .await
@@ -53,16 +47,7 @@ pub async fn certificate(
         .map_err(ApiError::internal)?
         .ok_or(ApiError::Internal)?;
     let period = crate::internship::period_of_application(state, application, &found).await?;
-    let profile: RawProfile = row
-        .profile
-        .as_deref()
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or_default();
-    let name = [profile.given_names, profile.family_name]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = crate::internship::intern_name(state, application).await?;
     let tr = state.locales.tr(lang);
     let snapshot = state.snapshot();
     let unit = crate::office::pages::unit_name(&snapshot.catalogue, placement.unit.as_str(), lang);
