@@ -6,8 +6,7 @@ use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{demo_session, placements_from_toml, SessionId};
 use cohort_domain::Catalogue;
 use cohort_store::{
-    insert_account, NewAccount, NewAuditEntry, NewMail, NewOffer, NewRun, OfferChange, Publication,
-    StaffDecision, Store,
+    NewAuditEntry, NewMail, NewOffer, NewRun, OfferChange, Publication, StaffDecision, Store,
 };
 
 const NOW: i64 = 1_780_000_000_000;
@@ -16,6 +15,9 @@ const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml")
 
 #[macro_use]
 mod backends;
+mod people;
+
+use people::{account, shortlisted};
 
 on_both_backends!(runs_offers_and_answers,);
 
@@ -27,23 +29,6 @@ const AUDIT: NewAuditEntry<'static> = NewAuditEntry {
     detail: "{}",
     address: None,
 };
-
-async fn account(store: &Store, email: &str, role: &str) -> i64 {
-    let mut tx = store.begin().await.expect("begin");
-    let new = NewAccount {
-        email_key: email,
-        email,
-        password_hash: "$argon2id$fake",
-        role,
-        lang: "en",
-    };
-    let id = insert_account(&mut tx, &new, NOW)
-        .await
-        .expect("insert")
-        .expect("new");
-    tx.commit().await.expect("commit");
-    id
-}
 
 fn mail(to: &str) -> NewMail<'_> {
     NewMail {
@@ -74,36 +59,10 @@ async fn runs_offers_and_answers(store: Store) {
         .await
         .expect("session");
     let placement = store.placement_ids(session).await.expect("placements")[0];
-    let coordinator = account(&store, "coord@nato.example", "coordinator").await;
+    let coordinator = account(&store, "coord@nato.example", "coordinator", NOW).await;
     let mut people = Vec::new();
     for who in ["ana@example.org", "ben@example.org"] {
-        let candidate = account(&store, who, "candidate").await;
-        let id = store
-            .save_draft(candidate, session, &[placement], "Motivation", NOW)
-            .await
-            .expect("draft")
-            .expect("draft");
-        store
-            .submit_application(id, "{}", true, NOW)
-            .await
-            .expect("submit")
-            .expect("draft");
-        let shortlist = StaffDecision {
-            application_id: id,
-            from: ApplicationStatus::Submitted,
-            to: ApplicationStatus::Shortlisted,
-            kind: "shortlisted",
-            reason: "good",
-            actor_id: coordinator,
-            mail: None,
-            audit: AUDIT,
-        };
-        store
-            .decide_application(&shortlist, NOW)
-            .await
-            .expect("decide")
-            .expect("submitted");
-        people.push((candidate, id));
+        people.push(shortlisted(&store, session, placement, who, coordinator, NOW).await);
     }
     let [(ana, ana_app), (ben, ben_app)] = [people[0], people[1]];
 

@@ -8,8 +8,8 @@ use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{demo_session, placements_from_toml, SessionId};
 use cohort_domain::Catalogue;
 use cohort_store::{
-    insert_account, InternshipChange, NewAccount, NewAuditEntry, NewEvaluation, NewOffer, NewRun,
-    OfferChange, Publication, PurgeCandidate, StaffDecision, Store,
+    InternshipChange, NewAuditEntry, NewEvaluation, NewOffer, NewRun, OfferChange, Publication,
+    PurgeCandidate, Store,
 };
 
 const NOW: i64 = 1_780_000_000_000;
@@ -18,6 +18,9 @@ const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml")
 
 #[macro_use]
 mod backends;
+mod people;
+
+use people::{account, shortlisted};
 
 on_both_backends!(internships_evaluations_and_purge,);
 
@@ -30,52 +33,10 @@ const AUDIT: NewAuditEntry<'static> = NewAuditEntry {
     address: None,
 };
 
-async fn account(store: &Store, email: &str, role: &str) -> i64 {
-    let mut tx = store.begin().await.expect("begin");
-    let new = NewAccount {
-        email_key: email,
-        email,
-        password_hash: "$argon2id$fake",
-        role,
-        lang: "en",
-    };
-    let id = insert_account(&mut tx, &new, NOW)
-        .await
-        .expect("insert")
-        .expect("new");
-    tx.commit().await.expect("commit");
-    id
-}
-
 /// An application of `email` with an accepted offer of the session's first placement.
 async fn intern(store: &Store, session: SessionId, email: &str, coordinator: i64) -> (i64, i64) {
     let placement = store.placement_ids(session).await.expect("placements")[0];
-    let candidate = account(store, email, "candidate").await;
-    let id = store
-        .save_draft(candidate, session, &[placement], "Motivation", NOW)
-        .await
-        .expect("draft")
-        .expect("draft");
-    store
-        .submit_application(id, "{}", true, NOW)
-        .await
-        .expect("submit")
-        .expect("draft");
-    let shortlist = StaffDecision {
-        application_id: id,
-        from: ApplicationStatus::Submitted,
-        to: ApplicationStatus::Shortlisted,
-        kind: "shortlisted",
-        reason: "good",
-        actor_id: coordinator,
-        mail: None,
-        audit: AUDIT,
-    };
-    store
-        .decide_application(&shortlist, NOW)
-        .await
-        .expect("decide")
-        .expect("submitted");
+    let (candidate, id) = shortlisted(store, session, placement, email, coordinator, NOW).await;
     let run = store
         .insert_run(
             &NewRun {
@@ -140,9 +101,9 @@ async fn internships_evaluations_and_purge(store: Store) {
         .insert_session(&session, &placements)
         .await
         .expect("session");
-    let coordinator = account(&store, "coord@nato.example", "coordinator").await;
-    let sup = account(&store, "sup@nato.example", "supervisor").await;
-    account(&store, "rev@nato.example", "reviewer").await;
+    let coordinator = account(&store, "coord@nato.example", "coordinator", NOW).await;
+    let sup = account(&store, "sup@nato.example", "supervisor", NOW).await;
+    account(&store, "rev@nato.example", "reviewer", NOW).await;
     let (ana, ana_app) = intern(&store, session, "ana@example.org", coordinator).await;
 
     // an intern without a row yet: the session's dates, no supervisor

@@ -4,9 +4,7 @@
 
 use cohort_domain::session::{demo_session, placements_from_toml, SessionId};
 use cohort_domain::Catalogue;
-use cohort_store::{
-    insert_account, NewAccount, NewAuditEntry, NewReview, ReviewSettingsRow, Store,
-};
+use cohort_store::{NewAuditEntry, NewReview, ReviewSettingsRow, Store};
 
 const NOW: i64 = 1_780_000_000_000;
 const NATO: &str = include_str!("../../../catalogue/nato-international-staff.toml");
@@ -14,6 +12,9 @@ const PLACEMENTS: &str = include_str!("../../../catalogue/demo-placements.toml")
 
 #[macro_use]
 mod backends;
+mod people;
+
+use people::account;
 
 on_both_backends!(
     reviews_conflicts_and_rankings_until_ranking_closes,
@@ -29,23 +30,6 @@ const AUDIT: NewAuditEntry<'static> = NewAuditEntry {
     address: None,
 };
 
-async fn account(store: &Store, email: &str, role: &str) -> i64 {
-    let mut tx = store.begin().await.expect("begin");
-    let new = NewAccount {
-        email_key: email,
-        email,
-        password_hash: "$argon2id$fake",
-        role,
-        lang: "en",
-    };
-    let id = insert_account(&mut tx, &new, NOW)
-        .await
-        .expect("insert")
-        .expect("new");
-    tx.commit().await.expect("commit");
-    id
-}
-
 async fn reviews_conflicts_and_rankings_until_ranking_closes(store: Store) {
     let now = jiff::Timestamp::from_millisecond(NOW).expect("instant");
     let session = demo_session(now, "Europe/Brussels").expect("demo");
@@ -57,10 +41,10 @@ async fn reviews_conflicts_and_rankings_until_ranking_closes(store: Store) {
         .await
         .expect("session");
     let placement = store.placement_ids(session).await.expect("placements")[0];
-    let reviewer = account(&store, "rev@nato.example", "reviewer").await;
+    let reviewer = account(&store, "rev@nato.example", "reviewer", NOW).await;
     let mut applications = Vec::new();
     for who in ["ana@example.org", "ben@example.org"] {
-        let candidate = account(&store, who, "candidate").await;
+        let candidate = account(&store, who, "candidate", NOW).await;
         let id = store
             .save_draft(candidate, session, &[placement], "Motivation", NOW)
             .await
@@ -185,9 +169,9 @@ async fn assignments_are_kept_once_and_followed_by_reviews(store: Store) {
         .await
         .expect("session");
     let placement = store.placement_ids(session).await.expect("placements")[0];
-    let first = account(&store, "rev1@nato.example", "reviewer").await;
-    let second = account(&store, "rev2@nato.example", "reviewer").await;
-    let candidate = account(&store, "ana@example.org", "candidate").await;
+    let first = account(&store, "rev1@nato.example", "reviewer", NOW).await;
+    let second = account(&store, "rev2@nato.example", "reviewer", NOW).await;
+    let candidate = account(&store, "ana@example.org", "candidate", NOW).await;
     let application = store
         .save_draft(candidate, session, &[placement], "Motivation", NOW)
         .await
