@@ -85,6 +85,7 @@ placement-problem-language = “{ $value }” is not a language and level such a
 placement-problem-blank = This is required.
 placement-problem-column = The first row has no column “{ $column }”.
 placement-problem-sheet-too-large = The sheet is too large (2 MB at most).
+placement-problem-sheet-too-many-cells = The sheet is too large: at most 5,000 rows, 100 columns and 100,000 filled cells.
 placement-problem-sheet-unreadable = This file is neither a CSV in UTF-8 nor an XLSX workbook.
 placement-problem-sheet-empty = The sheet has no placement.
 

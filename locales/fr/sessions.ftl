@@ -85,6 +85,7 @@ placement-problem-language = « { $value } » n’est pas une langue et un nivea
 placement-problem-blank = Ce champ est requis.
 placement-problem-column = La première ligne n’a pas de colonne « { $column } ».
 placement-problem-sheet-too-large = Le tableur est trop volumineux (2 Mo au plus).
+placement-problem-sheet-too-many-cells = Le tableur est trop grand : 5 000 lignes, 100 colonnes et 100 000 cellules remplies au plus.
 placement-problem-sheet-unreadable = Ce fichier n’est ni un CSV en UTF-8 ni un classeur XLSX.
 placement-problem-sheet-empty = Le tableur ne contient aucune offre.
 

@@ -46,6 +46,13 @@ pub enum Command {
     /// The retention of unsuccessful applications.
     #[command(subcommand)]
     Retention(RetentionCommand),
+    /// Internal: parse one untrusted file from standard input under the limits that
+    /// `cohort serve` sets on it (address space, CPU, stack), and answer in JSON.
+    #[command(hide = true)]
+    Sandbox {
+        /// `pdf-text` or `sheet-rows`.
+        job: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -251,6 +258,67 @@ pub struct ServeArgs {
     pub mail_from: String,
     #[command(flatten)]
     pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// What one client may hold of the server (slow and greedy clients).
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Seconds a client may take to send a request's head; also how long an idle
+    /// kept-alive connection stays open. A connection past it is closed.
+    #[arg(
+        long,
+        env = "COHORT_HEADER_READ_TIMEOUT",
+        default_value_t = 10,
+        value_name = "SECONDS"
+    )]
+    pub header_read_timeout: u64,
+    /// The longest pause, in seconds, while a request's body streams in.
+    #[arg(
+        long,
+        env = "COHORT_BODY_READ_TIMEOUT",
+        default_value_t = 15,
+        value_name = "SECONDS"
+    )]
+    pub body_read_timeout: u64,
+    /// Seconds a request may take before it is answered 503.
+    #[arg(
+        long,
+        env = "COHORT_REQUEST_TIMEOUT",
+        default_value_t = 30,
+        value_name = "SECONDS"
+    )]
+    pub request_timeout: u64,
+    /// Seconds an upload, import, export or download may take.
+    #[arg(
+        long,
+        env = "COHORT_LONG_REQUEST_TIMEOUT",
+        default_value_t = 300,
+        value_name = "SECONDS"
+    )]
+    pub long_request_timeout: u64,
+    /// Connections served at once (more wait to be accepted).
+    #[arg(long, env = "COHORT_MAX_CONNECTIONS", default_value_t = 2048)]
+    pub max_connections: usize,
+    /// Requests handled at once (more are answered 503 with Retry-After).
+    #[arg(long, env = "COHORT_MAX_IN_FLIGHT", default_value_t = 512)]
+    pub max_in_flight: usize,
+}
+
+impl LimitArgs {
+    /// The server's limits.
+    pub fn limits(&self) -> cohort_web::ServerLimits {
+        let seconds = std::time::Duration::from_secs;
+        cohort_web::ServerLimits {
+            header_read_timeout: seconds(self.header_read_timeout.max(1)),
+            body_read_timeout: seconds(self.body_read_timeout.max(1)),
+            request_timeout: seconds(self.request_timeout.max(1)),
+            long_request_timeout: seconds(self.long_request_timeout.max(1)),
+            max_connections: self.max_connections.max(1),
+            max_in_flight: self.max_in_flight.max(1),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

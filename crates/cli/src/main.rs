@@ -10,6 +10,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Sandbox { job } = &cli.command {
+        // a child of `cohort serve`: no logging, no runtime, just the job
+        return cohort_untrusted::sandbox::child::main(job);
+    }
     if let Err(error) = logging::init(&cli.log) {
         eprintln!("error: {error:#}");
         return ExitCode::FAILURE;
@@ -46,7 +50,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                     Command::Demo(args::DemoCommand::Generate(args)) => {
                         commands::demo::run(args).await
                     }
-                    Command::Match(_) => unreachable!("handled above"),
+                    Command::Match(_) | Command::Sandbox { .. } => unreachable!("handled above"),
                 }
             })
         }

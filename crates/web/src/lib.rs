@@ -10,9 +10,11 @@ mod applying;
 mod auth;
 mod calendar;
 mod certificate;
+mod connections;
 mod documents;
 mod i18n;
 mod internship;
+mod limits;
 mod mail_templates;
 mod offers;
 mod office;
@@ -27,9 +29,11 @@ mod static_files;
 mod testimonials;
 mod visitor;
 
+pub use cohort_untrusted::sandbox::ChildCommand;
 pub use documents::open_files;
 pub use i18n::Locales;
 pub use internship::due as evaluations_due;
+pub use limits::ServerLimits;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use onboarding::reminders;
 pub use state::{system_clock, AppState, Clock, FilesAt, Settings};
@@ -177,15 +181,15 @@ pub fn router(state: AppState) -> Router {
         .route("/office/sessions/{id}/placements/new", get(office::sessions::page::new_placement).post(office::sessions::page::add_placement))
         .route(
             "/office/sessions/{id}/placements/import",
-            post(office::sessions::page::preview_import).layer(DefaultBodyLimit::max(office::sessions::sheet::MAX_SHEET_BYTES + 64 * 1024)),
+            post(office::sessions::page::preview_import).layer(DefaultBodyLimit::max(cohort_untrusted::sheet::MAX_SHEET_BYTES + 64 * 1024)),
         )
-        .route("/office/sessions/{id}/placements/import/confirm", post(office::sessions::page::confirm_import).layer(DefaultBodyLimit::max(4 * office::sessions::sheet::MAX_SHEET_BYTES)))
+        .route("/office/sessions/{id}/placements/import/confirm", post(office::sessions::page::confirm_import).layer(DefaultBodyLimit::max(4 * cohort_untrusted::sheet::MAX_SHEET_BYTES)))
         .route("/office/placements/{id}/edit", get(office::sessions::page::edit_placement).post(office::sessions::page::save_placement))
         .route("/api/v1/office/sessions", post(office::sessions::api::post_session))
         .route("/api/v1/office/sessions/{id}", axum::routing::put(office::sessions::api::put_session))
         .route("/api/v1/office/sessions/{id}/window", post(office::sessions::api::post_window))
         .route("/api/v1/office/sessions/{id}/placements", post(office::sessions::api::post_placement))
-        .route("/api/v1/office/sessions/{id}/placements/import", post(office::sessions::api::post_import).layer(DefaultBodyLimit::max(office::sessions::sheet::MAX_SHEET_BYTES + 1)))
+        .route("/api/v1/office/sessions/{id}/placements/import", post(office::sessions::api::post_import).layer(DefaultBodyLimit::max(cohort_untrusted::sheet::MAX_SHEET_BYTES + 1)))
         .route("/api/v1/office/placements/{id}", axum::routing::put(office::sessions::api::put_placement))
         .route("/office/sessions/{id}/allocation", get(office::allocation::page::allocation))
         .route("/office/sessions/{id}/allocation/caps", post(office::allocation::page::save_caps))
@@ -219,8 +223,15 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .fallback(pages::not_found)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(axum::middleware::from_fn(visitor::remember_language))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            state.settings.limits.body_read_timeout,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            limits::InFlight::new(state.settings.limits.clone()),
+            limits::guard,
+        ))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
@@ -250,14 +261,17 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves the application on `listener` until `shutdown` completes, then finishes the
 /// requests in flight. The catalogue snapshot is refreshed from the store every few seconds.
+///
+/// HTTP/1.1 with the limits of [`limits::ServerLimits`]: a header-read timeout on every
+/// connection, a bounded number of connections and of requests in flight.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     state.spawn_refresher(Duration::from_secs(3));
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = state.settings.limits.clone();
+    let app = router(state);
+    connections::serve(listener, app, &limits, shutdown).await;
+    Ok(())
 }

@@ -52,6 +52,11 @@ pub struct Settings {
     pub clock: Clock,
     /// Where uploaded documents are kept.
     pub files: FilesAt,
+    /// How to start the child process that parses untrusted files (the running binary's
+    /// hidden `sandbox` subcommand by default).
+    pub sandbox: cohort_untrusted::sandbox::ChildCommand,
+    /// Timeouts and limits of connections and requests.
+    pub limits: crate::limits::ServerLimits,
 }
 
 /// Where uploaded documents are kept.
@@ -107,6 +112,13 @@ impl Settings {
             public_url: public_url.into().trim_end_matches('/').to_owned(),
             clock: system_clock(),
             files: FilesAt::Memory,
+            sandbox: cohort_untrusted::sandbox::ChildCommand::this_binary().unwrap_or_else(|_| {
+                cohort_untrusted::sandbox::ChildCommand {
+                    program: "cohort".into(),
+                    args: vec!["sandbox".into()],
+                }
+            }),
+            limits: crate::limits::ServerLimits::default(),
         }
     }
 
@@ -137,6 +149,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Uploaded documents, under random names (see `crate::documents`).
     pub files: Arc<dyn object_store::ObjectStore>,
+    /// Parses untrusted files in limited child processes, a bounded number at once.
+    pub sandbox: cohort_untrusted::sandbox::Sandbox,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
     /// Screening lists by session, rebuilt when applications change.
     pub(crate) screening: crate::office::ScreeningCache,
@@ -147,11 +161,14 @@ impl AppState {
     pub async fn load(store: Store, settings: Settings) -> anyhow::Result<AppState> {
         let snapshot = read_snapshot(&store).await?;
         let files = crate::documents::open_files(&settings.files)?;
+        let sandbox =
+            cohort_untrusted::sandbox::Sandbox::sized_to_machine(settings.sandbox.clone());
         Ok(AppState {
             store,
             locales: Arc::new(Locales::load()?),
             settings,
             files,
+            sandbox,
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
             screening: Default::default(),
         })

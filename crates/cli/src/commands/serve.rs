@@ -16,8 +16,13 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| format!("http://{}", args.bind));
     let files = files_at(&args.files, &args.database);
+    // each connection is a file descriptor: use all the system allows
+    if let Err(error) = rlimit::increase_nofile_limit(u64::MAX) {
+        tracing::warn!(%error, "could not raise the open-files limit");
+    }
     let settings = Settings {
         files,
+        limits: args.limits.limits(),
         ..Settings::new(public_url)
     };
     let state = AppState::load(store.clone(), settings).await?;

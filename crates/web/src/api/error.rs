@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use crate::visitor::Visitor;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohort_search::MAX_QUERY_CHARS;
@@ -81,6 +81,9 @@ pub enum ApiError {
     TooLarge,
     /// An uploaded document is not a PDF (by its content).
     NotPdf,
+    /// Too much costly work at once (documents being read, passwords being checked): try
+    /// again in [`crate::limits::RETRY_AFTER_SECONDS`].
+    Busy,
     /// Our fault; the detail is in the log.
     Internal,
 }
@@ -97,7 +100,7 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// Stable, for programs: `not_found`, `bad_request`, `invalid`, `unauthorized`,
     /// `forbidden`, `too_many_requests`, `payload_too_large`, `unsupported_media_type`,
-    /// `internal`.
+    /// `service_unavailable`, `internal`.
     #[schema(example = "not_found")]
     pub code: String,
     /// For people, in the language asked for.
@@ -202,6 +205,11 @@ impl ApiError {
                 "unsupported_media_type",
                 tr.t("api-error-document-not-pdf"),
             ),
+            ApiError::Busy => (
+                S::SERVICE_UNAVAILABLE,
+                "service_unavailable",
+                tr.t("api-error-busy"),
+            ),
             ApiError::Internal => (
                 S::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -231,6 +239,17 @@ impl ApiError {
 
 impl IntoResponse for LocalizedError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let retry = matches!(
+            self.status,
+            StatusCode::SERVICE_UNAVAILABLE | StatusCode::TOO_MANY_REQUESTS
+        );
+        let mut response = (self.status, Json(self.body)).into_response();
+        if retry && !response.headers().contains_key(header::RETRY_AFTER) {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(crate::limits::RETRY_AFTER_SECONDS),
+            );
+        }
+        response
     }
 }

@@ -160,7 +160,11 @@ pub(crate) async fn store(
     let size = i64::try_from(upload.bytes.len()).map_err(ApiError::internal)?;
     let bytes = axum::body::Bytes::from(upload.bytes);
     let text = match upload.kind {
-        DocumentKind::Cv => super::text::extract(bytes.clone()).await,
+        DocumentKind::Cv => state
+            .sandbox
+            .pdf_text(&bytes)
+            .await
+            .map_err(|_| ApiError::Busy)?,
         DocumentKind::Letter => String::new(),
     };
     state

@@ -1,7 +1,7 @@
 //! Application documents: a CV and a motivation letter, PDF only, at most 5 MB each.
 //!
 //! - **What is accepted** is decided by the content, never by the file name or the declared
-//!   type: [`pdf::looks_like_pdf`].
+//!   type: [`cohort_untrusted::pdf::looks_like_pdf`].
 //! - **Size** is enforced while the multipart field streams in ([`upload`]): at most
 //!   [`MAX_BYTES`] plus one chunk is ever held in memory.
 //! - **Where files go**: an `object_store` — a local folder by default, in memory for tests,
@@ -11,15 +11,15 @@
 //! - **Order of writes**: the file first, then the row; the replaced file is deleted after
 //!   the row has committed, and the new file is deleted when the row is refused. A crash in
 //!   between leaves at worst an unreferenced file, never a row naming a missing file.
-//! - **A CV's text** is extracted at upload ([`text`]) and stored with its row, bounded;
-//!   a PDF without readable text is accepted all the same, with no text.
+//! - **A CV's text** is extracted at upload, in the sandbox (a child process under hard
+//!   limits: `cohort_untrusted::sandbox`), and stored with its row, bounded; a PDF without
+//!   readable text — or one that crashes the child — is accepted all the same, with no
+//!   text. When too many are being read at once, the upload is answered 503.
 //! - **Who sees what**: everything is looked up from the signed-in account's own
 //!   application; another candidate's session id or document answers 404.
 
 pub mod api;
 pub(crate) mod files;
-mod pdf;
-pub mod text;
 pub(crate) mod upload;
 
 pub use files::open_files;

@@ -1,13 +1,13 @@
 //! Reading an upload: the `kind` and `file` fields of a multipart body, the file streamed
 //! in chunk by chunk and refused as soon as it passes [`MAX_BYTES`].
 
-use super::pdf::looks_like_pdf;
 use super::MAX_BYTES;
 use crate::api::ApiError;
 use axum::extract::multipart::{Field, MultipartError};
 use axum::extract::Multipart;
 use axum::http::StatusCode;
 use cohort_store::DocumentKind;
+use cohort_untrusted::pdf::looks_like_pdf;
 use sha2::{Digest, Sha256};
 
 /// A checked upload: a PDF of at most [`MAX_BYTES`].

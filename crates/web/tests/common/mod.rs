@@ -37,6 +37,14 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+/// The sandbox's child of this crate's tests (`cohort sandbox` in production).
+pub fn sandbox_child() -> cohort_web::ChildCommand {
+    cohort_web::ChildCommand {
+        program: env!("CARGO_BIN_EXE_cohort-web-sandbox").into(),
+        args: Vec::new(),
+    }
+}
+
 impl TestApp {
     pub async fn spawn() -> TestApp {
         TestApp::spawn_with_files(None).await
@@ -64,6 +72,7 @@ impl TestApp {
             clock: std::sync::Arc::new(move || {
                 system() + offset.load(std::sync::atomic::Ordering::SeqCst)
             }),
+            sandbox: sandbox_child(),
             ..Settings::new(base.clone())
         };
         let state = AppState::load(store.clone(), settings)

@@ -7,9 +7,10 @@
 pub mod api;
 pub mod page;
 mod problems;
-pub(crate) mod sheet;
 
 pub use problems::Problem;
+
+use cohort_untrusted::sheet::{self, SheetError};
 
 use super::Staff;
 use crate::api::ApiError;
@@ -298,6 +299,28 @@ pub async fn move_window(
     Ok(())
 }
 
+/// The rows of a sheet: an XLSX (a ZIP whose parts may inflate without bound) in the
+/// sandbox, a CSV here on a blocking thread (its reader is bounded).
+async fn read_sheet(
+    state: &AppState,
+    bytes: &[u8],
+) -> Result<Result<Vec<Vec<String>>, SheetError>, ApiError> {
+    if bytes.len() > sheet::MAX_SHEET_BYTES {
+        return Ok(Err(SheetError::TooLarge));
+    }
+    if sheet::is_xlsx(bytes) {
+        return state
+            .sandbox
+            .sheet_rows(bytes)
+            .await
+            .map_err(|_| ApiError::Busy);
+    }
+    let bytes = bytes.to_vec();
+    tokio::task::spawn_blocking(move || sheet::rows(&bytes))
+        .await
+        .map_err(ApiError::internal)
+}
+
 /// Reads a sheet into placements for the session; with `write`, stores them all (or none).
 pub async fn import(
     state: &AppState,
@@ -308,10 +331,11 @@ pub async fn import(
     write: bool,
 ) -> Result<Vec<Placement>, EditError> {
     let session = editable(state, staff, id).await?;
-    let rows = sheet::rows(bytes).map_err(|e| {
+    let rows = read_sheet(state, bytes).await?.map_err(|e| {
         let key = match e {
-            sheet::SheetError::TooLarge => "placement-problem-sheet-too-large",
-            sheet::SheetError::Unreadable => "placement-problem-sheet-unreadable",
+            SheetError::TooLarge => "placement-problem-sheet-too-large",
+            SheetError::TooManyCells => "placement-problem-sheet-too-many-cells",
+            SheetError::Unreadable => "placement-problem-sheet-unreadable",
         };
         EditError::Problems(vec![Problem::new("file", key, vec![])])
     })?;
