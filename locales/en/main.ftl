@@ -80,5 +80,6 @@ api-error-wrong-credentials = Wrong e-mail address or password.
 api-error-not-verified = Please confirm your e-mail address first: follow the link we sent you.
 api-error-rate-limited = Too many failed sign-ins. Please wait 15 minutes, or reset your password.
 api-error-bad-token = This link is invalid, already used or expired. Ask for a new one.
+api-error-body-too-large = The request is too large: { $kib } KB at most. Nothing was kept.
 api-error-busy = The service is busy: please try again in a few seconds. Nothing you sent was kept.
 api-error-internal-short = Internal error. Please try again; if it happens again, tell the internship office.

@@ -58,8 +58,14 @@ async fn hostile_pdfs(server: &Server, who: &hostile_support::Candidate) {
         assert!(server.alive().await, "{name}: the server still answers");
         let documents = who.documents(server).await;
         if status == StatusCode::CREATED {
-            let sizes: Vec<u64> = documents.iter().filter_map(|d| d["size"].as_u64()).collect();
-            assert!(sizes.contains(&(pdf.len() as u64)), "{name}: stored whole: {documents:?}");
+            let sizes: Vec<u64> = documents
+                .iter()
+                .filter_map(|d| d["size"].as_u64())
+                .collect();
+            assert!(
+                sizes.contains(&(pdf.len() as u64)),
+                "{name}: stored whole: {documents:?}"
+            );
         }
     }
     // a real CV still goes through, its text read
@@ -89,7 +95,10 @@ async fn huge_sheet(server: &Server) {
     assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = answer.json().await.expect("JSON");
     let message = body["error"]["message"].as_str().unwrap_or_default();
-    assert!(message.contains("5 000 lignes"), "the limit, in French: {body}");
+    assert!(
+        message.contains("5 000 lignes"),
+        "the limit, in French: {body}"
+    );
     assert!(server.alive().await);
     assert_eq!(server.placements(1).await, before, "nothing written");
 }
@@ -217,7 +226,9 @@ async fn wrong_password_burst(server: &Server) {
     assert_eq!(me.status(), StatusCode::OK);
 }
 
-async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
+async fn futures_join_all<F: std::future::Future>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output>
 where
     F: Send + 'static,
     F::Output: Send + 'static,

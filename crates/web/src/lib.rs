@@ -8,6 +8,7 @@ mod accounts;
 mod api;
 mod applying;
 mod auth;
+mod body_limits;
 mod calendar;
 mod certificate;
 mod connections;
@@ -168,7 +169,10 @@ pub fn router(state: AppState) -> Router {
         .route("/office", get(office::pages::home))
         .route("/office/audit", get(office::pages::audit_log))
         .route("/office/sessions/{id}/applications", get(office::pages::screening))
-        .route("/office/sessions/{id}/applications/decisions", post(office::pages::decide))
+        .route(
+            "/office/sessions/{id}/applications/decisions",
+            post(office::pages::decide).layer(DefaultBodyLimit::max(body_limits::DECISIONS_BYTES)),
+        )
         .route("/office/sessions/{id}/report", get(office::report::report))
         .route("/office/applications/{id}", get(office::pages::application))
         .route("/office/applications/{id}/review", post(office::pages::save_review))
@@ -217,13 +221,18 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/office/applications/{id}/reviews", get(office::review_api::get_reviews))
         .route("/api/v1/office/placements/{id}/ranking", get(office::review_api::get_ranking).put(office::review_api::put_ranking))
         .route("/api/v1/office/sessions/{id}/ranking/close", post(office::review_api::close_ranking))
-        .route("/api/v1/office/applications/decisions", post(office::api::decide))
+        .route(
+            "/api/v1/office/applications/decisions",
+            post(office::api::decide).layer(DefaultBodyLimit::max(body_limits::DECISIONS_BYTES)),
+        )
         .route("/api/openapi.json", get(api::openapi::document))
         .route("/static/style.css", get(static_files::style))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .fallback(pages::not_found)
         .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), body_limits::guard))
+        .layer(DefaultBodyLimit::max(body_limits::DEFAULT_BYTES))
         .layer(axum::middleware::from_fn(visitor::remember_language))
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
             state.settings.limits.body_read_timeout,

@@ -19,16 +19,30 @@ pub fn run(args: &MatchArgs) -> anyhow::Result<()> {
     write(&args.output, &result)
 }
 
+/// The largest instance read: 200,000 applications with ten choices each write about
+/// 60 MB, so this leaves room and still bounds what one file can make us hold.
+pub const MAX_INSTANCE_BYTES: u64 = 256 * 1024 * 1024;
+
 fn read(path: &Path) -> anyhow::Result<String> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
+    let mut text = String::new();
+    let read = if path.as_os_str() == "-" {
         std::io::stdin()
+            .take(MAX_INSTANCE_BYTES + 1)
             .read_to_string(&mut text)
-            .context("cannot read the instance from standard input")?;
-        Ok(text)
+            .context("cannot read the instance from standard input")?
     } else {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+        std::fs::File::open(path)
+            .and_then(|file| file.take(MAX_INSTANCE_BYTES + 1).read_to_string(&mut text))
+            .with_context(|| format!("cannot read {}", path.display()))?
+    };
+    if read as u64 > MAX_INSTANCE_BYTES {
+        anyhow::bail!(
+            "{}: the instance is larger than {} MiB; nothing was computed",
+            path.display(),
+            MAX_INSTANCE_BYTES >> 20
+        );
     }
+    Ok(text)
 }
 
 fn write(path: &Path, text: &str) -> anyhow::Result<()> {

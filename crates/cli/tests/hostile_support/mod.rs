@@ -73,7 +73,12 @@ impl Server {
             .timeout(Duration::from_secs(5))
             .build()
             .ok()?;
-        client.get(self.url(path)).send().await.ok().map(|r| r.status())
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .ok()
+            .map(|r| r.status())
     }
 
     /// Whether the process runs and answers `/healthz`.
@@ -286,5 +291,7 @@ fn token_after(text: &str, marker: &str) -> Option<String> {
 
 /// Enough of quoted-printable for links: soft line breaks and `=3D`.
 fn decode_quoted_printable(mail: &str) -> String {
-    mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=")
+    mail.replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=")
 }

@@ -79,6 +79,11 @@ pub enum ApiError {
     DocumentNotFound,
     /// An uploaded document is larger than we accept.
     TooLarge,
+    /// A request body is larger than its route accepts.
+    BodyTooLarge {
+        /// The route's limit, in KiB.
+        limit_kib: usize,
+    },
     /// An uploaded document is not a PDF (by its content).
     NotPdf,
     /// Too much costly work at once (documents being read, passwords being checked): try
@@ -200,6 +205,11 @@ impl ApiError {
                 "payload_too_large",
                 tr.t("api-error-document-too-large"),
             ),
+            ApiError::BodyTooLarge { limit_kib } => (
+                S::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                tr.t1("api-error-body-too-large", "kib", limit_kib),
+            ),
             ApiError::NotPdf => (
                 S::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
@@ -234,6 +244,13 @@ impl ApiError {
                 },
             },
         }
+    }
+}
+
+impl LocalizedError {
+    /// The message alone as plain text, for a page's form posted too large.
+    pub fn into_text_response(self) -> Response {
+        (self.status, self.body.error.message).into_response()
     }
 }
 
