@@ -5,6 +5,7 @@
 //! and its search index), and render. No SQL here; the store does that.
 
 mod accounts;
+mod admission;
 mod api;
 mod applying;
 mod auth;
@@ -70,7 +71,7 @@ pub fn router(state: AppState) -> Router {
         .route("/my-application/draft", post(pages::save_draft))
         .route(
             "/my-application/documents",
-            post(pages::upload_document).layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
+            post(pages::upload_document).layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)).layer(axum::middleware::from_fn_with_state(state.clone(), documents::admit::admit)),
         )
         .route("/my-application/submit", post(pages::submit))
         .route("/my-application/withdraw", post(pages::withdraw))
@@ -112,7 +113,7 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/my-offer/{session}/checklist/{key}/document",
             post(offers::page::checklist_document)
-                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
+                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)).layer(axum::middleware::from_fn_with_state(state.clone(), documents::admit::admit)),
         )
         .route("/api/v1/units", get(api::units::list))
         .route("/api/v1/units/{code}", get(api::units::detail))
@@ -140,7 +141,7 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/sessions/{id}/application/checklist/{key}/document",
             get(onboarding::documents::get_document)
                 .post(onboarding::documents::post_document)
-                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
+                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)).layer(axum::middleware::from_fn_with_state(state.clone(), documents::admit::admit)),
         )
         .route(
             "/api/v1/office/applications/{id}/checklist/{key}/document",
@@ -163,7 +164,7 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/sessions/{id}/application/documents",
             get(documents::api::list)
                 .post(documents::api::upload)
-                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)),
+                .layer(DefaultBodyLimit::max(documents::MAX_BODY_BYTES)).layer(axum::middleware::from_fn_with_state(state.clone(), documents::admit::admit)),
         )
         .route("/api/v1/sessions/{id}/application/documents/{kind}", get(documents::api::download))
         .route("/office", get(office::pages::home))
@@ -185,15 +186,15 @@ pub fn router(state: AppState) -> Router {
         .route("/office/sessions/{id}/placements/new", get(office::sessions::page::new_placement).post(office::sessions::page::add_placement))
         .route(
             "/office/sessions/{id}/placements/import",
-            post(office::sessions::page::preview_import).layer(DefaultBodyLimit::max(cohort_untrusted::sheet::MAX_SHEET_BYTES + 64 * 1024)),
+            post(office::sessions::page::preview_import).layer(DefaultBodyLimit::max(cohort_untrusted::sheet::MAX_SHEET_BYTES + 64 * 1024)).layer(axum::middleware::from_fn_with_state(state.clone(), documents::admit::admit)),
         )
-        .route("/office/sessions/{id}/placements/import/confirm", post(office::sessions::page::confirm_import).layer(DefaultBodyLimit::max(4 * cohort_untrusted::sheet::MAX_SHEET_BYTES)))
+        .route("/office/sessions/{id}/placements/import/confirm", post(office::sessions::page::confirm_import).layer(DefaultBodyLimit::max(4 * cohort_untrusted::sheet::MAX_SHEET_BYTES)).layer(axum::middleware::from_fn_with_state(state.clone(), documents::admit::admit)))
         .route("/office/placements/{id}/edit", get(office::sessions::page::edit_placement).post(office::sessions::page::save_placement))
         .route("/api/v1/office/sessions", post(office::sessions::api::post_session))
         .route("/api/v1/office/sessions/{id}", axum::routing::put(office::sessions::api::put_session))
         .route("/api/v1/office/sessions/{id}/window", post(office::sessions::api::post_window))
         .route("/api/v1/office/sessions/{id}/placements", post(office::sessions::api::post_placement))
-        .route("/api/v1/office/sessions/{id}/placements/import", post(office::sessions::api::post_import).layer(DefaultBodyLimit::max(cohort_untrusted::sheet::MAX_SHEET_BYTES + 1)))
+        .route("/api/v1/office/sessions/{id}/placements/import", post(office::sessions::api::post_import).layer(DefaultBodyLimit::max(cohort_untrusted::sheet::MAX_SHEET_BYTES + 1)).layer(axum::middleware::from_fn_with_state(state.clone(), documents::admit::admit)))
         .route("/api/v1/office/placements/{id}", axum::routing::put(office::sessions::api::put_placement))
         .route("/office/sessions/{id}/allocation", get(office::allocation::page::allocation))
         .route("/office/sessions/{id}/allocation/caps", post(office::allocation::page::save_caps))

@@ -151,6 +151,8 @@ pub struct AppState {
     pub files: Arc<dyn object_store::ObjectStore>,
     /// Parses untrusted files in limited child processes, a bounded number at once.
     pub sandbox: cohort_untrusted::sandbox::Sandbox,
+    /// Turns of uploads in flight (`crate::documents::admit`).
+    pub(crate) uploads: crate::admission::Admission,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
     /// Screening lists by session, rebuilt when applications change.
     pub(crate) screening: crate::office::ScreeningCache,
@@ -169,6 +171,7 @@ impl AppState {
             settings,
             files,
             sandbox,
+            uploads: crate::documents::admit::uploads(),
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
             screening: Default::default(),
         })

@@ -138,10 +138,11 @@ impl Sandbox {
         }
     }
 
-    /// As many children at once as the machine has cores, four times that waiting.
+    /// As many children at once as the machine has cores, and 64 more waiting (the
+    /// server bounds the uploads in flight before that: each waiter holds its file).
     pub fn sized_to_machine(command: ChildCommand) -> Sandbox {
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
-        Sandbox::new(command, Limits::default(), cores, 4 * cores)
+        Sandbox::new(command, Limits::default(), cores, 64)
     }
 
     /// The limits of every child.

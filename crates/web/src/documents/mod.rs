@@ -18,6 +18,7 @@
 //! - **Who sees what**: everything is looked up from the signed-in account's own
 //!   application; another candidate's session id or document answers 404.
 
+pub(crate) mod admit;
 pub mod api;
 pub(crate) mod files;
 pub(crate) mod upload;
