@@ -32,7 +32,7 @@ pub use i18n::Locales;
 pub use internship::due as evaluations_due;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use onboarding::reminders;
-pub use state::{system_clock, AppState, Clock, FilesAt, Settings};
+pub use state::{system_clock, AppState, Clock, FilesAt, IdleTimeouts, Settings};
 pub use testimonials::invitation as testimonial_invitation;
 
 use axum::extract::DefaultBodyLimit;
