@@ -71,3 +71,6 @@ reset-new-password = New password
 reset-done-title = Your password is changed
 reset-done-body = Sign in with your new password.
 reset-forgot-link = Forgot your password?
+cross-site-title = This form came from another site
+cross-site-body = For your security, we accept sign-in, registration and password forms only when they are sent from this site’s own pages. Open the form here and send it again.
+cross-site-again = Open the form on this site

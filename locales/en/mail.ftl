@@ -43,6 +43,7 @@ mail-template-subject-lines = The subject must fit on one line.
 mail-template-malformed = A brace does not open a variable: “{ $near }”. Write variables as {"{"} $name {"}"}.
 mail-template-unknown = This e-mail has no variable “{ $name }”; use one of the variables listed.
 mail-template-missing = The variable “{ $name }” is required: without it the e-mail is useless.
+mail-template-link-not-alone = The link must stand alone on a line of its own, written {"{"} $link {"}"} with nothing else on that line, and it may not appear in the subject: “{ $line }”.
 mail-kind-verify = Confirm a new account's address
 mail-kind-exists = Registration with an address that has an account
 mail-kind-reset = Choose a new password

@@ -76,6 +76,7 @@ api-response-readyz-503 = the database does not answer
 api-error-bad-body = The request body is not the JSON this endpoint expects.
 api-error-not-signed-in = Please sign in first.
 api-error-csrf = This request lacks its security token (X-CSRF-Token). Reload the page and try again.
+api-error-cross-origin = This request was sent by a page of another site, so it was refused. Sign in, register or reset your password from this site’s own pages.
 api-error-wrong-credentials = Wrong e-mail address or password.
 api-error-not-verified = Please confirm your e-mail address first: follow the link we sent you.
 api-error-rate-limited = Too many failed sign-ins. Please wait 15 minutes, or reset your password.

@@ -71,3 +71,6 @@ reset-new-password = Nouveau mot de passe
 reset-done-title = Votre mot de passe est changé
 reset-done-body = Connectez-vous avec votre nouveau mot de passe.
 reset-forgot-link = Mot de passe oublié ?
+cross-site-title = Ce formulaire venait d’un autre site
+cross-site-body = Pour votre sécurité, nous n’acceptons les formulaires de connexion, d’inscription et de mot de passe que s’ils sont envoyés depuis les pages de ce site. Ouvrez le formulaire ici et envoyez-le de nouveau.
+cross-site-again = Ouvrir le formulaire sur ce site

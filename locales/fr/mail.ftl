@@ -43,6 +43,7 @@ mail-template-subject-lines = L’objet doit tenir sur une ligne.
 mail-template-malformed = Une accolade n’ouvre pas de variable : « { $near } ». Écrivez les variables ainsi : {"{"} $nom {"}"}.
 mail-template-unknown = Ce courriel n’a pas de variable « { $name } » ; utilisez l’une des variables indiquées.
 mail-template-missing = La variable « { $name } » est obligatoire : sans elle, le courriel ne sert à rien.
+mail-template-link-not-alone = Le lien doit être seul sur une ligne, écrit {"{"} $link {"}"} sans rien d’autre sur cette ligne, et il ne peut pas figurer dans l’objet : « { $line } ».
 mail-kind-verify = Confirmer l’adresse d’un nouveau compte
 mail-kind-exists = Inscription avec une adresse qui a déjà un compte
 mail-kind-reset = Choisir un nouveau mot de passe

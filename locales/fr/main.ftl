@@ -76,6 +76,7 @@ api-response-readyz-503 = la base de données ne répond pas
 api-error-bad-body = Le corps de la requête n’est pas le JSON attendu par ce point d’accès.
 api-error-not-signed-in = Veuillez d’abord vous connecter.
 api-error-csrf = Il manque à cette requête son jeton de sécurité (X-CSRF-Token). Rechargez la page et réessayez.
+api-error-cross-origin = Cette requête a été envoyée par une page d’un autre site : elle est refusée. Connectez-vous, inscrivez-vous ou changez votre mot de passe depuis les pages de ce site.
 api-error-wrong-credentials = Adresse électronique ou mot de passe incorrect.
 api-error-not-verified = Veuillez d’abord confirmer votre adresse électronique en suivant le lien que nous vous avons envoyé.
 api-error-rate-limited = Trop de tentatives de connexion échouées. Patientez 15 minutes ou réinitialisez votre mot de passe.

@@ -258,6 +258,15 @@ pub struct ServeArgs {
     pub mail_from: String,
     #[command(flatten)]
     pub database: DatabaseArgs,
+    /// Sign staff accounts (reviewers, coordinators, administrators, supervisors) out after
+    /// this many minutes without a request, beside the 12-hour limit of every sign-in.
+    #[arg(long, env = "COHORT_STAFF_IDLE_MINUTES", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=720))]
+    pub staff_idle_minutes: u64,
+    /// Sign candidates out after this many minutes without a request.
+    #[arg(long, env = "COHORT_CANDIDATE_IDLE_MINUTES", default_value_t = 120,
+          value_parser = clap::value_parser!(u64).range(1..=720))]
+    pub candidate_idle_minutes: u64,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -412,8 +421,43 @@ mod tests {
             .get_arguments()
             .filter_map(|a| a.get_env().map(|e| e.to_string_lossy().into_owned()))
             .collect();
-        for env in ["COHORT_BIND", "COHORT_DATA_DIR", "COHORT_DATABASE_URL"] {
+        for env in [
+            "COHORT_BIND",
+            "COHORT_DATA_DIR",
+            "COHORT_DATABASE_URL",
+            "COHORT_STAFF_IDLE_MINUTES",
+            "COHORT_CANDIDATE_IDLE_MINUTES",
+        ] {
             assert!(names.iter().any(|n| n == env), "{env} in {names:?}");
         }
+        assert_eq!(
+            (serve.staff_idle_minutes, serve.candidate_idle_minutes),
+            (30, 120)
+        );
+    }
+
+    #[test]
+    fn idle_timeouts_are_set_in_minutes_and_bounded() {
+        let parse = |args: &[&str]| {
+            let mut all = vec!["cohort", "serve"];
+            all.extend_from_slice(args);
+            Cli::try_parse_from(all)
+        };
+        let cli = parse(&[
+            "--staff-idle-minutes",
+            "15",
+            "--candidate-idle-minutes",
+            "60",
+        ])
+        .expect("parses");
+        let Command::Serve(serve) = cli.command else {
+            panic!("expected serve")
+        };
+        assert_eq!(
+            (serve.staff_idle_minutes, serve.candidate_idle_minutes),
+            (15, 60)
+        );
+        assert!(parse(&["--staff-idle-minutes", "0"]).is_err());
+        assert!(parse(&["--candidate-idle-minutes", "721"]).is_err());
     }
 }

@@ -42,6 +42,9 @@ pub struct SessionRow {
     pub account: Account,
     /// The CSRF token of this session.
     pub csrf_token: String,
+    /// When it was last used (Unix milliseconds; when it opened, if never since), for the
+    /// idle timeout. Recorded at most once a minute, see [`Store::touch_sign_in`].
+    pub last_seen_at: i64,
 }
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.email, a.password_hash, a.role, a.lang, a.verified_at";
@@ -193,7 +196,8 @@ impl Store {
         now: i64,
     ) -> Result<Option<SessionRow>, StoreError> {
         let sql = format!(
-            "SELECT {ACCOUNT_COLUMNS}, s.csrf_token FROM user_sessions s \
+            "SELECT {ACCOUNT_COLUMNS}, s.csrf_token, COALESCE(s.last_seen_at, s.created_at) AS last_seen \
+             FROM user_sessions s \
              JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1 AND s.expires_at > $2"
         );
         let row = sqlx::query(&sql)
@@ -205,9 +209,33 @@ impl Store {
             Ok(SessionRow {
                 account: account(&row)?,
                 csrf_token: row.try_get("csrf_token")?,
+                last_seen_at: row.try_get("last_seen")?,
             })
         })
         .transpose()
+    }
+
+    /// Records that a sign-in was used at `now`, unless that was already recorded less than
+    /// `min_gap` milliseconds ago (so that a busy visitor costs one write a minute, not one a
+    /// request). Whether a write happened.
+    pub async fn touch_sign_in(
+        &self,
+        token_hash: &str,
+        now: i64,
+        min_gap: i64,
+    ) -> Result<bool, StoreError> {
+        let _turn = self.turn().await;
+        let done = sqlx::query(
+            "UPDATE user_sessions SET last_seen_at = $1 WHERE token_hash = $2 \
+             AND COALESCE(last_seen_at, created_at) <= $3",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .bind(now - min_gap)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(done > 0)
     }
 
     /// Gives an account a new calendar feed (its token's hash), revoking the old one.

@@ -16,6 +16,7 @@ mod backends;
 on_both_backends!(
     personal_data_is_the_accounts_own,
     deleting_an_account_erases_it_and_keeps_anonymous_counts,
+    a_sign_in_remembers_when_it_was_last_used_at_most_once_a_minute,
 );
 
 async fn account(store: &Store, email: &str) -> i64 {
@@ -213,4 +214,43 @@ async fn deleting_an_account_erases_it_and_keeps_anonymous_counts(store: Store) 
         None
     );
     account(&store, "ana@example.org").await;
+}
+
+/// The idle timeout reads `last_seen_at`: the opening time at first, then the last
+/// recorded use, written only when the previous one is at least `min_gap` old.
+async fn a_sign_in_remembers_when_it_was_last_used_at_most_once_a_minute(store: Store) {
+    let ana = account(&store, "ana@example.org").await;
+    store
+        .insert_sign_in("sign-in-ana", ana, "csrf", NOW, NOW + 3_600_000)
+        .await
+        .expect("sign in");
+    let seen = |store: Store| async move {
+        store
+            .sign_in("sign-in-ana", NOW + 1)
+            .await
+            .expect("read")
+            .expect("live")
+            .last_seen_at
+    };
+    assert_eq!(seen(store.clone()).await, NOW, "never used: when it opened");
+    let touched = store
+        .touch_sign_in("sign-in-ana", NOW + 30_000, 60_000)
+        .await
+        .expect("touch");
+    assert!(!touched, "30 s later: nothing written");
+    assert_eq!(seen(store.clone()).await, NOW);
+    let touched = store
+        .touch_sign_in("sign-in-ana", NOW + 61_000, 60_000)
+        .await
+        .expect("touch");
+    assert!(touched, "a minute later: written");
+    assert_eq!(seen(store.clone()).await, NOW + 61_000);
+    assert!(!store
+        .touch_sign_in("sign-in-ana", NOW + 62_000, 60_000)
+        .await
+        .expect("touch"));
+    assert!(!store
+        .touch_sign_in("no-such-sign-in", NOW + 900_000, 60_000)
+        .await
+        .expect("touch"));
 }

@@ -26,6 +26,7 @@ mod pages;
 mod privacy;
 mod profiles;
 pub mod retention;
+mod security;
 mod state;
 mod static_files;
 mod testimonials;
@@ -38,11 +39,11 @@ pub use internship::due as evaluations_due;
 pub use limits::ServerLimits;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use onboarding::reminders;
-pub use state::{system_clock, AppState, Clock, FilesAt, Settings};
+pub use state::{system_clock, AppState, Clock, FilesAt, IdleTimeouts, Settings};
 pub use testimonials::invitation as testimonial_invitation;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderName, HeaderValue, Request};
+use axum::http::{HeaderName, Request};
 use axum::routing::{get, post, put};
 use axum::Router;
 use std::future::Future;
@@ -50,7 +51,6 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 /// Every route of the application.
@@ -235,6 +235,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), body_limits::guard))
         .layer(DefaultBodyLimit::max(body_limits::DEFAULT_BYTES))
         .layer(axum::middleware::from_fn(visitor::remember_language))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::layer))
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
             state.settings.limits.body_read_timeout,
         ))
@@ -253,19 +254,7 @@ pub fn router(state: AppState) -> Router {
                         .unwrap_or("-");
                     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
                 }))
-                .layer(PropagateRequestIdLayer::new(request_id))
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::X_CONTENT_TYPE_OPTIONS,
-                    HeaderValue::from_static("nosniff"),
-                ))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    header::CONTENT_SECURITY_POLICY,
-                    HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"),
-                ))
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::REFERRER_POLICY,
-                    HeaderValue::from_static("same-origin"),
-                )),
+                .layer(PropagateRequestIdLayer::new(request_id)),
         )
 }
 

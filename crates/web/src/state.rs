@@ -57,6 +57,40 @@ pub struct Settings {
     pub sandbox: cohort_untrusted::sandbox::ChildCommand,
     /// Timeouts and limits of connections and requests.
     pub limits: crate::limits::ServerLimits,
+    /// How long a sign-in may go unused before it ends (beside its absolute lifetime).
+    pub idle: IdleTimeouts,
+}
+
+/// How long a sign-in may go unused before it is treated as signed out, by kind of
+/// account: the back office's accounts reach every application, so they lapse sooner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdleTimeouts {
+    /// Reviewers, coordinators, administrators and supervisors.
+    pub staff: Duration,
+    /// Candidates (and interns).
+    pub candidate: Duration,
+}
+
+impl Default for IdleTimeouts {
+    /// 30 minutes for staff, 2 hours for candidates.
+    fn default() -> Self {
+        IdleTimeouts {
+            staff: Duration::from_secs(30 * 60),
+            candidate: Duration::from_secs(2 * 60 * 60),
+        }
+    }
+}
+
+impl IdleTimeouts {
+    /// The idle limit of an account with `role`, in milliseconds.
+    pub fn millis_for(&self, role: &str) -> i64 {
+        let limit = if role == "candidate" {
+            self.candidate
+        } else {
+            self.staff
+        };
+        i64::try_from(limit.as_millis()).unwrap_or(i64::MAX)
+    }
 }
 
 /// Where uploaded documents are kept.
@@ -101,6 +135,7 @@ impl std::fmt::Debug for Settings {
         f.debug_struct("Settings")
             .field("public_url", &self.public_url)
             .field("files", &self.files)
+            .field("idle", &self.idle)
             .finish()
     }
 }
@@ -119,6 +154,7 @@ impl Settings {
                 }
             }),
             limits: crate::limits::ServerLimits::default(),
+            idle: IdleTimeouts::default(),
         }
     }
 

@@ -74,9 +74,12 @@ async fn post(
     url: String,
     form: &[(&str, &str)],
 ) -> (StatusCode, String) {
+    // as a browser does on every POST: the page's origin
+    let origin = url.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
     let response = client
         .post(url)
         .header(ACCEPT_LANGUAGE, "fr")
+        .header(reqwest::header::ORIGIN, origin)
         .form(form)
         .send()
         .await

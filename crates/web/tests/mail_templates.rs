@@ -6,7 +6,8 @@
 mod common;
 
 use cohort_domain::mail::MailKind;
-use common::api::call;
+use cohort_store::{MailTemplateRow, NewAuditEntry};
+use common::api::{call, call_in};
 use common::candidates::candidate;
 use common::office::staff;
 use common::TestApp;
@@ -96,7 +97,7 @@ async fn coordinators_reword_an_email_and_the_next_one_uses_it() {
     // a preview fills the variables with sample values in the template's language
     let wording = json!({
         "subject": "Bienvenue au programme de stages",
-        "body": "Confirmez votre adresse ici : { $link }\nÀ bientôt."
+        "body": "Confirmez votre adresse ici :\n{ $link }\nÀ bientôt."
     });
     let (status, preview) = call(
         &app,
@@ -109,7 +110,7 @@ async fn coordinators_reword_an_email_and_the_next_one_uses_it() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         preview["body"],
-        "Confirmez votre adresse ici : https://stages.example.org/my-offer\nÀ bientôt."
+        "Confirmez votre adresse ici :\nhttps://stages.example.org/my-offer\nÀ bientôt."
     );
     assert!(
         app.store.mail_templates().await.expect("read").is_empty(),
@@ -143,7 +144,7 @@ async fn coordinators_reword_an_email_and_the_next_one_uses_it() {
     assert_eq!(mail.subject, "Bienvenue au programme de stages");
     assert!(mail
         .body_text
-        .starts_with("Confirmez votre adresse ici : http"));
+        .starts_with("Confirmez votre adresse ici :\nhttp"));
     assert!(mail.body_text.contains("/verify?token="));
     // an English registration still gets the product's English wording
     candidate(&app, "sam@example.org").await;
@@ -320,4 +321,163 @@ async fn the_form_shows_each_problem_next_to_its_field_and_a_preview() {
         .expect("post");
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert!(app.store.mail_templates().await.expect("read").is_empty());
+}
+
+/// The attack of issue 12: a coordinator words the invitation so that its link becomes
+/// the parameter of their own address, then waits for the next administrator's invitation.
+const EVIL: &str = "Hello,\n\nhttps://evil.example/activate?next={ $link }\n";
+const INVITE_EN: &str = "/api/v1/office/mail-templates/invite/en";
+
+/// The invitation mail to `to` in the outbox, and the link the product made for it.
+async fn invitation_to(app: &TestApp, to: &str) -> (String, String) {
+    let mail = app
+        .store
+        .pending_mail(i64::MAX / 2, 1000)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .find(|m| m.to == to)
+        .unwrap_or_else(|| panic!("a mail to {to}"));
+    let link = mail
+        .body_text
+        .split_whitespace()
+        .find(|w| w.contains("/password-reset?token="))
+        .unwrap_or_else(|| panic!("a link in {}", mail.body_text))
+        .to_owned();
+    (mail.body_text, link)
+}
+
+/// Every line holding the link holds nothing else, and the link is the product's.
+fn alone_on_its_line(app: &TestApp, body: &str, link: &str) {
+    assert!(
+        link.starts_with(&format!("{}/password-reset?token=", app.base)),
+        "{link}"
+    );
+    let lines: Vec<&str> = body.lines().filter(|l| l.contains("token=")).collect();
+    assert!(!lines.is_empty(), "{body}");
+    for line in lines {
+        assert_eq!(line.trim(), link, "{body}");
+    }
+    assert!(!body.contains("evil.example"), "{body}");
+}
+
+#[tokio::test]
+async fn a_security_link_stands_alone_whatever_the_office_writes() {
+    let app = TestApp::spawn().await;
+    let coordinator = staff(&app, "coord@nato.example", "coordinator", &[]).await;
+    let administrator = staff(&app, "admin@nato.example", "administrator", &[]).await;
+
+    // the API refuses it, naming the line, in the coordinator's language
+    let evil = json!({"subject": "You are invited", "body": EVIL});
+    let (status, body) = call(
+        &app,
+        &coordinator,
+        Method::PUT,
+        INVITE_EN,
+        Some(evil.clone()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["field"], "body");
+    let message = body["error"]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("stand alone on a line of its own")
+            && message.contains("https://evil.example/activate?next={ $link }"),
+        "{message}"
+    );
+    let (status, body) = call_in(
+        &app,
+        &coordinator,
+        Method::PUT,
+        "/api/v1/office/mail-templates/reset/fr",
+        "fr",
+        Some(json!({"subject": "Votre lien { $link }", "body": "{ $link }"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["field"], "subject");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("seul sur une ligne"),
+        "{body}"
+    );
+    // so does the form, next to the body
+    let response = coordinator
+        .client
+        .post(app.url("/office/mail-templates/invite/en"))
+        .form(&[
+            ("csrf_token", coordinator.csrf.as_str()),
+            ("action", "save"),
+            ("subject", "You are invited"),
+            ("body", EVIL),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("html");
+    assert!(
+        html.contains("id=\"f-body-error\">The link must stand alone on a line of its own"),
+        "{html}"
+    );
+    assert!(app.store.mail_templates().await.expect("read").is_empty());
+
+    // the next administrator's invitation carries the product's link alone on its line
+    let invite = |email: &'static str| {
+        let body = json!({"email": email, "role": "administrator", "lang": "en"});
+        call(
+            &app,
+            &administrator,
+            Method::POST,
+            "/api/v1/office/staff",
+            Some(body),
+        )
+    };
+    let (status, text) = invite("first.admin@nato.example").await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let (body, link) = invitation_to(&app, "first.admin@nato.example").await;
+    alone_on_its_line(&app, &body, &link);
+
+    // a wording the rule refuses that is in the database anyway (saved before the rule,
+    // or by hand): the product's wording is sent instead
+    let row = MailTemplateRow {
+        kind: "invite".into(),
+        lang: "en".into(),
+        subject: "You are invited".into(),
+        body: EVIL.into(),
+        updated_at: 0,
+        updated_by: None,
+    };
+    let audit = NewAuditEntry {
+        actor_id: None,
+        actor: "test",
+        action: "mail_template.save",
+        subject: "mail_template:invite/en",
+        detail: "{}",
+        address: None,
+    };
+    app.store
+        .save_mail_template(&row, &audit)
+        .await
+        .expect("saved behind the check");
+    let (status, text) = invite("second.admin@nato.example").await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let (body, link) = invitation_to(&app, "second.admin@nato.example").await;
+    alone_on_its_line(&app, &body, &link);
+    assert!(body.contains("Choose your password"), "the default: {body}");
+
+    // a wording that keeps the link alone is the office's to choose, and is used
+    let own = json!({
+        "subject": "Welcome to the back office",
+        "body": "Dear colleague,\nset your password here:\n\n   { $link }\n\nThe office"
+    });
+    let (status, _) = call(&app, &coordinator, Method::PUT, INVITE_EN, Some(own)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, text) = invite("third.admin@nato.example").await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let (body, link) = invitation_to(&app, "third.admin@nato.example").await;
+    alone_on_its_line(&app, &body, &link);
+    assert!(body.starts_with("Dear colleague,"), "{body}");
 }

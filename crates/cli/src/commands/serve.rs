@@ -4,7 +4,7 @@
 use crate::args::{DatabaseArgs, FilesArgs, ServeArgs};
 use anyhow::Context;
 use cohort_mail::{Mailbox, Sender, Transport};
-use cohort_web::{AppState, FilesAt, Settings};
+use cohort_web::{AppState, FilesAt, IdleTimeouts, Settings};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -23,6 +23,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let settings = Settings {
         files,
         limits: args.limits.limits(),
+        idle: IdleTimeouts {
+            staff: Duration::from_secs(args.staff_idle_minutes * 60),
+            candidate: Duration::from_secs(args.candidate_idle_minutes * 60),
+        },
         ..Settings::new(public_url)
     };
     let state = AppState::load(store.clone(), settings).await?;

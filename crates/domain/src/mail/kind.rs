@@ -106,6 +106,18 @@ impl MailKind {
         MailKind::ALL.into_iter().find(|k| k.as_str() == text)
     }
 
+    /// Whether this kind's `link` opens an account or leads to opening one (address
+    /// confirmation, new password, back-office invitation, and the "you already have an
+    /// account" notice pointing to the password reset). Its link must stand alone on a
+    /// line of its own, so that no wording can wrap, prefix or embed it in another
+    /// address (see `TemplateProblem::LinkNotAlone`).
+    pub fn guards_link(self) -> bool {
+        matches!(
+            self,
+            MailKind::Verify | MailKind::Exists | MailKind::Reset | MailKind::Invite
+        )
+    }
+
     /// The variables this kind may use.
     pub fn variables(self) -> &'static [Variable] {
         match self {

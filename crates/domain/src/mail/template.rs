@@ -79,6 +79,15 @@ pub enum TemplateProblem {
         /// Its name.
         name: &'static str,
     },
+    /// In an e-mail that carries a sign-in, reset or invitation link, the `{ $link }`
+    /// placeholder shares its line with other text (or is in the subject): the link must
+    /// stand alone, so that the wording cannot make it part of another address.
+    LinkNotAlone {
+        /// Which part.
+        field: TemplateField,
+        /// The offending line, as written (a few dozen characters), to find it.
+        line: String,
+    },
 }
 
 impl TemplateProblem {
@@ -88,7 +97,8 @@ impl TemplateProblem {
             TemplateProblem::Empty(field)
             | TemplateProblem::TooLong { field, .. }
             | TemplateProblem::Malformed { field, .. }
-            | TemplateProblem::Unknown { field, .. } => *field,
+            | TemplateProblem::Unknown { field, .. }
+            | TemplateProblem::LinkNotAlone { field, .. } => *field,
             TemplateProblem::SubjectLines => TemplateField::Subject,
             TemplateProblem::Missing { .. } => TemplateField::Body,
         }
@@ -135,6 +145,42 @@ fn pieces(text: &str) -> Result<Vec<Piece<'_>>, usize> {
 
 fn near(text: &str, at: usize) -> String {
     text[at..].chars().take(20).collect()
+}
+
+/// The name of the variable a guarded kind writes on a line of its own.
+const LINK: &str = "link";
+
+/// Stands for the link while its lines are checked (never in a real value).
+const MARK: &str = "\u{1}link\u{1}";
+
+/// The lines of `text` that hold the `link` placeholder beside something else than
+/// spaces, shown as written (up to 80 characters). Read as the e-mail will be: with the
+/// placeholders in place (one may span lines, `{ $link\n}`), and `\r\n`, `\n` and a
+/// lone `\r` each ending a line, as mail readers do. Empty when the text does not read as
+/// a template (that is its own problem).
+fn lines_sharing_the_link(text: &str) -> Vec<String> {
+    let Ok(pieces) = pieces(text) else {
+        return Vec::new();
+    };
+    let filled: String = pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Var(name) if *name == LINK => MARK.to_owned(),
+            Piece::Var(name) => MailTemplate::placeholder(name),
+            Piece::Text(text) => (*text).to_owned(),
+        })
+        .collect();
+    filled
+        .split(['\n', '\r'])
+        .filter(|line| line.contains(MARK) && line.trim() != MARK)
+        .map(|line| {
+            line.trim()
+                .replace(MARK, &MailTemplate::placeholder(LINK))
+                .chars()
+                .take(80)
+                .collect()
+        })
+        .collect()
 }
 
 impl MailTemplate {
@@ -188,11 +234,61 @@ impl MailTemplate {
                 }
             }
         }
+        if kind.guards_link() {
+            problems.extend(self.link_problems());
+        }
         if problems.is_empty() {
             Ok(())
         } else {
             Err(problems)
         }
+    }
+
+    /// Where this template's `{ $link }` does not stand alone on its line (the subject may
+    /// not hold it at all): what a kind with [`MailKind::guards_link`] refuses.
+    fn link_problems(&self) -> Vec<TemplateProblem> {
+        let mut problems = Vec::new();
+        if matches!(pieces(&self.subject), Ok(p) if p.contains(&Piece::Var(LINK))) {
+            problems.push(TemplateProblem::LinkNotAlone {
+                field: TemplateField::Subject,
+                line: self.subject.trim().chars().take(60).collect(),
+            });
+        }
+        for line in lines_sharing_the_link(&self.body) {
+            problems.push(TemplateProblem::LinkNotAlone {
+                field: TemplateField::Body,
+                line,
+            });
+        }
+        problems
+    }
+
+    /// Renders an e-mail of a kind whose link must stand alone, and proves it did: every
+    /// line of the result holding `link` holds nothing else, and the link is there. `None`
+    /// otherwise (a stored wording written before the rule, or a value that broke a line),
+    /// and then the caller sends the product's wording instead.
+    pub fn render_guarded(&self, kind: MailKind, values: &[(&str, String)]) -> Option<Rendered> {
+        if self.check(kind).is_err() {
+            return None;
+        }
+        let rendered = self.render(values);
+        if !kind.guards_link() {
+            return Some(rendered);
+        }
+        let link = values.iter().find(|(n, _)| *n == LINK)?.1.trim();
+        if link.is_empty() || link.contains(['\n', '\r']) || rendered.subject.contains(link) {
+            return None;
+        }
+        let mut seen = false;
+        for line in rendered.body.split(['\n', '\r']) {
+            if line.contains(link) {
+                if line.trim() != link {
+                    return None;
+                }
+                seen = true;
+            }
+        }
+        seen.then_some(rendered)
     }
 
     /// The e-mail with `values` in place of the placeholders. A placeholder without a value
@@ -295,6 +391,80 @@ mod tests {
         let t = template("{ $reason }", "{ $reason }");
         let out = t.render(&[("reason", "{ $link }".to_owned())]);
         assert_eq!(out.body, "{ $link }");
+    }
+
+    #[test]
+    fn a_guarded_link_must_stand_alone_on_its_line() {
+        let evil = template(
+            "You are invited",
+            "Hello,\n\nhttps://evil.example/activate?next={ $link }\n",
+        );
+        assert_eq!(
+            evil.check(MailKind::Invite),
+            Err(vec![TemplateProblem::LinkNotAlone {
+                field: TemplateField::Body,
+                line: "https://evil.example/activate?next={ $link }".into()
+            }])
+        );
+        for body in [
+            "Open <{ $link }>",
+            "{ $link }{ $link }",
+            "{ $link } { $role }",
+            "x\r{ $link }?a=1",
+            "Click: { $link }",
+            "https://evil.example/?next={ $link\n}",
+        ] {
+            let problems = template("Hi", body)
+                .check(MailKind::Invite)
+                .expect_err(body);
+            assert!(
+                problems
+                    .iter()
+                    .all(|p| matches!(p, TemplateProblem::LinkNotAlone { .. })),
+                "{body}: {problems:?}"
+            );
+        }
+        let in_subject = template("Your link { $link }", "\n  { $link }  \n");
+        assert_eq!(
+            in_subject.check(MailKind::Reset),
+            Err(vec![TemplateProblem::LinkNotAlone {
+                field: TemplateField::Subject,
+                line: "Your link { $link }".into()
+            }])
+        );
+        // alone, with spaces or tabs around, twice on two lines: fine
+        let fine = template("Welcome", "Open:\r\n\t{ $link } \r\n\n{$link}\nBye");
+        assert_eq!(fine.check(MailKind::Verify), Ok(()));
+        // kinds whose link opens nothing keep their freedom
+        let offer = template("Offer", "See <{ $link }> by { $deadline }");
+        assert_eq!(offer.check(MailKind::Offer), Ok(()));
+    }
+
+    #[test]
+    fn a_guarded_render_refuses_what_the_check_would_and_a_broken_line() {
+        let link = ("link", "https://cohort.example/verify?token=abc".to_owned());
+        let good = template("Confirm", "Open:\n{ $link }\nThanks");
+        let out = good
+            .render_guarded(MailKind::Verify, std::slice::from_ref(&link))
+            .expect("renders");
+        assert!(out
+            .body
+            .lines()
+            .any(|l| l == "https://cohort.example/verify?token=abc"));
+        // a wording stored before the rule existed
+        let old = template("Confirm", "https://evil.example/?next={ $link }");
+        assert_eq!(
+            old.render_guarded(MailKind::Verify, std::slice::from_ref(&link)),
+            None
+        );
+        // a value that would put text on the link's line
+        let broken = ("link", "https://cohort.example/x\nhttps://evil".to_owned());
+        assert_eq!(good.render_guarded(MailKind::Verify, &[broken]), None);
+        // unguarded kinds render as before
+        let offer = template("Offer", "See <{ $link }>");
+        assert!(offer
+            .render_guarded(MailKind::Offer, &[("link", "https://x".to_owned())])
+            .is_some());
     }
 
     #[test]

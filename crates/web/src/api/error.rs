@@ -53,6 +53,8 @@ pub enum ApiError {
     NotSignedIn,
     /// A state-changing request without the session's CSRF token.
     CsrfMissing,
+    /// A sign-in, registration or reset sent by a page of another site (login CSRF).
+    CrossOrigin,
     /// Wrong address or password.
     WrongCredentials,
     /// The address is not confirmed yet.
@@ -163,6 +165,7 @@ impl ApiError {
                 tr.t("api-error-not-signed-in"),
             ),
             ApiError::CsrfMissing => (S::FORBIDDEN, "forbidden", tr.t("api-error-csrf")),
+            ApiError::CrossOrigin => (S::FORBIDDEN, "forbidden", tr.t("api-error-cross-origin")),
             ApiError::WrongCredentials => (
                 S::UNAUTHORIZED,
                 "unauthorized",

@@ -8,7 +8,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::COOKIE;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method};
-use cohort_store::Account;
+use cohort_store::{Account, SessionRow, StoreError};
 
 /// The cookie holding the session token.
 pub const COOKIE_NAME: &str = "cohort_session";
@@ -54,6 +54,37 @@ pub fn cleared_cookie(secure: bool) -> String {
     format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
 }
 
+/// How stale `last_seen_at` may get before a request records a new one: a signed-in
+/// visitor costs at most one write a minute, and the idle timeout is exact to a minute.
+pub const TOUCH_EVERY_MILLIS: i64 = 60 * 1000;
+
+/// The sign-in with this token hash, if it is live: not past its absolute lifetime, and
+/// used within its account's idle timeout ([`crate::state::IdleTimeouts`]). An idle one is
+/// deleted and treated as signed out; a live one has its use recorded (at most once a
+/// minute). Every way of reading the session cookie goes through here.
+pub async fn live_sign_in(
+    state: &AppState,
+    token_hash: &str,
+) -> Result<Option<SessionRow>, StoreError> {
+    let now = state.settings.now();
+    let Some(row) = state.store.sign_in(token_hash, now).await? else {
+        return Ok(None);
+    };
+    let idle_limit = state.settings.idle.millis_for(&row.account.role);
+    if now.saturating_sub(row.last_seen_at) >= idle_limit {
+        state.store.delete_sign_in(token_hash).await?;
+        tracing::info!(account = row.account.id, "idle sign-in ended");
+        return Ok(None);
+    }
+    if now.saturating_sub(row.last_seen_at) >= TOUCH_EVERY_MILLIS {
+        state
+            .store
+            .touch_sign_in(token_hash, now, TOUCH_EVERY_MILLIS)
+            .await?;
+    }
+    Ok(Some(row))
+}
+
 fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
@@ -73,9 +104,7 @@ impl FromRequestParts<AppState> for SignedIn {
         let fail = |e: ApiError| e.into_localized(state, visitor);
         let token = session_token(&parts.headers).ok_or_else(|| fail(ApiError::NotSignedIn))?;
         let token_hash = digest(&token);
-        let row = state
-            .store
-            .sign_in(&token_hash, state.settings.now())
+        let row = live_sign_in(state, &token_hash)
             .await
             .map_err(|e| fail(ApiError::internal(e)))?
             .ok_or_else(|| fail(ApiError::NotSignedIn))?;
@@ -84,7 +113,8 @@ impl FromRequestParts<AppState> for SignedIn {
                 .headers
                 .get("x-csrf-token")
                 .and_then(|v| v.to_str().ok());
-            if sent != Some(row.csrf_token.as_str()) {
+            // in constant time, as the forms' field
+            if !crate::pages::forms::tokens_match(&row.csrf_token, sent) {
                 return Err(fail(ApiError::CsrfMissing));
             }
         }

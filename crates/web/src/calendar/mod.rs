@@ -176,7 +176,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
     (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (header::CACHE_CONTROL, "private, max-age=300"),
+            (header::CACHE_CONTROL, "no-store"),
         ],
         body,
     )

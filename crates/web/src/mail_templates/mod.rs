@@ -70,7 +70,10 @@ impl MailBook {
         }
     }
 
-    /// The e-mail `kind` in `lang` with `values`.
+    /// The e-mail `kind` in `lang` with `values`. For a kind whose link opens an account
+    /// ([`MailKind::guards_link`]) the result is proved to carry the link alone on its
+    /// line(s); when the office's wording does not (saved before the rule, or changed in
+    /// the database by hand), the product's wording is sent instead.
     pub fn compose(
         &self,
         locales: &Locales,
@@ -78,7 +81,24 @@ impl MailBook {
         lang: Lang,
         values: &[(&str, String)],
     ) -> Rendered {
-        self.template(locales, kind, lang).render(values)
+        let template = self.template(locales, kind, lang);
+        if !kind.guards_link() {
+            return template.render(values);
+        }
+        if let Some(mail) = template.render_guarded(kind, values) {
+            return mail;
+        }
+        if self.custom(kind, lang).is_some() {
+            tracing::warn!(
+                kind = kind.as_str(),
+                lang = lang.code(),
+                "the office's wording does not keep the link alone on its line: the product's is sent"
+            );
+        }
+        let default = default_template(locales, kind, lang);
+        default
+            .render_guarded(kind, values)
+            .unwrap_or_else(|| default.render(values))
     }
 }
 
@@ -111,6 +131,9 @@ pub fn problem_message(problem: &TemplateProblem) -> ApiError {
         }
         TemplateProblem::Missing { name } => {
             ("mail-template-missing", vec![("name", (*name).to_owned())])
+        }
+        TemplateProblem::LinkNotAlone { line, .. } => {
+            ("mail-template-link-not-alone", vec![("line", line.clone())])
         }
     };
     ApiError::InvalidArgs {
@@ -213,6 +236,17 @@ mod tests {
                 assert!(!mail.subject.trim().is_empty() && !mail.body.trim().is_empty());
                 for (name, sample) in super::samples(&locales, kind, lang) {
                     assert!(!sample.starts_with("mail-sample"), "no sample for {name}");
+                }
+            }
+            if kind.guards_link() {
+                for lang in [Lang::En, Lang::Fr] {
+                    let link = "https://cohort.example/verify?token=t0k3n".to_owned();
+                    let mail = book.compose(&locales, kind, lang, &[("link", link.clone())]);
+                    assert!(
+                        mail.body.lines().any(|l| l.trim() == link),
+                        "{kind:?} {lang:?}: {}",
+                        mail.body
+                    );
                 }
             }
             // the two languages are two texts, not one copied

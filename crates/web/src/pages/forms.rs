@@ -63,9 +63,7 @@ pub async fn page_user(
         return Ok(None);
     };
     let token_hash = digest(&token);
-    let row = state
-        .store
-        .sign_in(&token_hash, state.settings.now())
+    let row = crate::auth::session::live_sign_in(state, &token_hash)
         .await
         .map_err(ApiError::internal)?;
     Ok(row.map(|row| PageUser {

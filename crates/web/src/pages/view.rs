@@ -33,7 +33,22 @@ impl<'a> Chrome<'a> {
     }
 }
 
-/// The same address with `lang` set to the other language, keeping the other parameters.
+/// A path to link to on this site: `path` when it starts with one `/` and reads the same
+/// to every browser, `/` otherwise. `//evil.example/x` is a link to another host, and so
+/// are `/\evil.example` (browsers read `\` as `/`) and `/<tab>/evil.example` (they drop
+/// tabs and line breaks).
+fn local_path(path: &str) -> &str {
+    let bytes = path.as_bytes();
+    let odd = |b: &u8| *b == b'\\' || b.is_ascii_control() || *b == b' ';
+    match bytes {
+        [b'/', second, ..] if *second == b'/' => "/",
+        [b'/', ..] if !bytes.iter().any(odd) => path,
+        _ => "/",
+    }
+}
+
+/// The same address with `lang` set to the other language, keeping the other parameters;
+/// always on this site (see [`local_path`]).
 fn switch_href(uri: &Uri, to: Lang) -> String {
     let kept = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
         .filter(|(k, _)| k != "lang")
@@ -44,7 +59,7 @@ fn switch_href(uri: &Uri, to: Lang) -> String {
         query.append_pair(k, v);
     }
     query.append_pair("lang", to.code());
-    format!("{}?{}", uri.path(), query.finish())
+    format!("{}?{}", local_path(uri.path()), query.finish())
 }
 
 /// A unit in a list.
@@ -112,5 +127,25 @@ mod tests {
         );
         let uri: Uri = "/units/DI".parse().expect("uri");
         assert_eq!(switch_href(&uri, Lang::Fr), "/units/DI?lang=fr");
+    }
+
+    #[test]
+    fn the_switch_never_links_to_another_host() {
+        let uri: Uri = "//evil.example/x".parse().expect("uri");
+        assert_eq!(switch_href(&uri, Lang::Fr), "/?lang=fr");
+        let uri: Uri = "//evil.example/x?q=1".parse().expect("uri");
+        assert_eq!(switch_href(&uri, Lang::En), "/?q=1&lang=en");
+        for path in [
+            "/\\evil.example",
+            "/\t/evil.example",
+            "\\\\evil",
+            "",
+            "evil",
+        ] {
+            assert_eq!(local_path(path), "/", "{path:?}");
+        }
+        for path in ["/", "/units/DI", "/a//b", "/%2F%2Fevil.example"] {
+            assert_eq!(local_path(path), path);
+        }
     }
 }
