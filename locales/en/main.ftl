@@ -78,6 +78,17 @@ api-error-not-signed-in = Please sign in first.
 api-error-csrf = This request lacks its security token (X-CSRF-Token). Reload the page and try again.
 api-error-wrong-credentials = Wrong e-mail address or password.
 api-error-not-verified = Please confirm your e-mail address first: follow the link we sent you.
-api-error-rate-limited = Too many failed sign-ins. Please wait 15 minutes, or reset your password.
+api-error-signin-limited = Too many failed sign-ins for this account or from your connection. Please try again in { $wait }. If you forgot your password, choose a new one: the link we e-mail you signs you in at once.
+api-error-register-limited = Too many accounts were asked for from your connection or for this address. Please try again in { $wait }.
+api-error-reset-limited = Too many password-reset requests from your connection. Please try again in { $wait }.
+api-error-busy = The server is very busy right now. Please try again in { $wait }.
+api-wait = { $minutes ->
+        [0] { $seconds ->
+            [one] one second
+           *[other] { $seconds } seconds
+        }
+        [one] one minute
+       *[other] { $minutes } minutes
+    }
 api-error-bad-token = This link is invalid, already used or expired. Ask for a new one.
 api-error-internal-short = Internal error. Please try again; if it happens again, tell the internship office.

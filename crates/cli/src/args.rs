@@ -249,6 +249,18 @@ pub struct ServeArgs {
         default_value = "Cohort <noreply@localhost>"
     )]
     pub mail_from: String,
+    /// Reverse proxies whose X-Forwarded-For names the client, as CIDR blocks or
+    /// addresses separated by commas (e.g. 127.0.0.1,10.0.0.0/8). The client of a request
+    /// from one of them is the right-most address in X-Forwarded-For that is not itself a
+    /// trusted proxy; from any other peer, X-Forwarded-For is ignored. Rate limits and the
+    /// audit log use that client address. Default: none (the TCP peer is the client).
+    #[arg(
+        long,
+        env = "COHORT_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "CIDR[,CIDR…]"
+    )]
+    pub trusted_proxies: Vec<cohort_web::Cidr>,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }

@@ -10,9 +10,12 @@ mod applying;
 mod auth;
 mod calendar;
 mod certificate;
+pub mod client_addr;
 mod documents;
+pub mod gate;
 mod i18n;
 mod internship;
+pub mod limits;
 mod mail_templates;
 mod offers;
 mod office;
@@ -27,12 +30,15 @@ mod static_files;
 mod testimonials;
 mod visitor;
 
+pub use client_addr::{Cidr, ClientAddr};
 pub use documents::open_files;
 pub use i18n::Locales;
 pub use internship::due as evaluations_due;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use onboarding::reminders;
-pub use state::{system_clock, AppState, Clock, FilesAt, Settings};
+pub use state::{
+    system_clock, AppState, Clock, FilesAt, Passwords, Settings, TrustedProxies, WorkLimit,
+};
 pub use testimonials::invitation as testimonial_invitation;
 
 use axum::extract::DefaultBodyLimit;

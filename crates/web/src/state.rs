@@ -1,6 +1,9 @@
 //! What every handler shares: the store, the messages, and an in-memory snapshot of the
 //! catalogue with its search index (derived from the database, reloaded when it changes).
 
+pub use crate::auth::password::Passwords;
+pub use crate::client_addr::TrustedProxies;
+pub use crate::gate::WorkLimit;
 use crate::i18n::Locales;
 use cohort_domain::session::{Placement, Session};
 use cohort_domain::Catalogue;
@@ -52,6 +55,11 @@ pub struct Settings {
     pub clock: Clock,
     /// Where uploaded documents are kept.
     pub files: FilesAt,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (none by default:
+    /// the TCP peer is the client).
+    pub trusted_proxies: TrustedProxies,
+    /// How many password hashes and checks (argon2, ~19 MiB each) run and wait at once.
+    pub password_hashing: WorkLimit,
 }
 
 /// Where uploaded documents are kept.
@@ -96,6 +104,8 @@ impl std::fmt::Debug for Settings {
         f.debug_struct("Settings")
             .field("public_url", &self.public_url)
             .field("files", &self.files)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("password_hashing", &self.password_hashing)
             .finish()
     }
 }
@@ -107,6 +117,8 @@ impl Settings {
             public_url: public_url.into().trim_end_matches('/').to_owned(),
             clock: system_clock(),
             files: FilesAt::Memory,
+            trusted_proxies: TrustedProxies::default(),
+            password_hashing: WorkLimit::for_this_machine(),
         }
     }
 
@@ -137,6 +149,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Uploaded documents, under random names (see `crate::documents`).
     pub files: Arc<dyn object_store::ObjectStore>,
+    /// Password hashing and checking, bounded (see `crate::auth::password`).
+    pub passwords: Passwords,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
     /// Screening lists by session, rebuilt when applications change.
     pub(crate) screening: crate::office::ScreeningCache,
@@ -150,6 +164,7 @@ impl AppState {
         Ok(AppState {
             store,
             locales: Arc::new(Locales::load()?),
+            passwords: Passwords::new(settings.password_hashing),
             settings,
             files,
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
