@@ -356,8 +356,40 @@ mod tests {
             .get_arguments()
             .filter_map(|a| a.get_env().map(|e| e.to_string_lossy().into_owned()))
             .collect();
-        for env in ["COHORT_BIND", "COHORT_DATA_DIR", "COHORT_DATABASE_URL"] {
+        for env in [
+            "COHORT_BIND",
+            "COHORT_DATA_DIR",
+            "COHORT_DATABASE_URL",
+            "COHORT_TRUSTED_PROXIES",
+        ] {
             assert!(names.iter().any(|n| n == env), "{env} in {names:?}");
         }
+    }
+
+    #[test]
+    fn trusted_proxies_are_cidr_blocks_separated_by_commas() {
+        let parse = |value: &str| {
+            Cli::try_parse_from(["cohort", "serve", "--trusted-proxies", value]).map(|cli| {
+                let Command::Serve(serve) = cli.command else {
+                    panic!("expected serve")
+                };
+                serve
+                    .trusted_proxies
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            parse("127.0.0.1,10.0.0.0/8,2001:db8::/32").expect("parses"),
+            ["127.0.0.1/32", "10.0.0.0/8", "2001:db8::/32"]
+        );
+        assert!(parse("10.0.0.0/40").is_err(), "a prefix too long");
+        assert!(parse("proxy.example").is_err(), "names are not addresses");
+        let none = Cli::try_parse_from(["cohort", "serve"]).expect("parses");
+        let Command::Serve(serve) = none.command else {
+            panic!("expected serve")
+        };
+        assert!(serve.trusted_proxies.is_empty(), "none by default");
     }
 }
