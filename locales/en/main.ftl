@@ -79,7 +79,18 @@ api-error-csrf = This request lacks its security token (X-CSRF-Token). Reload th
 api-error-cross-origin = This request was sent by a page of another site, so it was refused. Sign in, register or reset your password from this site’s own pages.
 api-error-wrong-credentials = Wrong e-mail address or password.
 api-error-not-verified = Please confirm your e-mail address first: follow the link we sent you.
-api-error-rate-limited = Too many failed sign-ins. Please wait 15 minutes, or reset your password.
+api-error-signin-limited = Too many failed sign-ins for this account or from your connection. Please try again in { $wait }. If you forgot your password, choose a new one: the link we e-mail you signs you in at once.
+api-error-register-limited = Too many accounts were asked for from your connection or for this address. Please try again in { $wait }.
+api-error-reset-limited = Too many password-reset requests from your connection. Please try again in { $wait }.
+api-error-busy = The server is very busy right now. Please try again in { $wait }.
+api-wait = { $minutes ->
+        [0] { $seconds ->
+            [one] one second
+           *[other] { $seconds } seconds
+        }
+        [one] one minute
+       *[other] { $minutes } minutes
+    }
 api-error-bad-token = This link is invalid, already used or expired. Ask for a new one.
 api-error-body-too-large = The request is too large: { $kib } KB at most. Nothing was kept.
 api-error-busy = The service is busy: please try again in a few seconds. Nothing you sent was kept.

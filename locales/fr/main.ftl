@@ -79,7 +79,18 @@ api-error-csrf = Il manque à cette requête son jeton de sécurité (X-CSRF-Tok
 api-error-cross-origin = Cette requête a été envoyée par une page d’un autre site : elle est refusée. Connectez-vous, inscrivez-vous ou changez votre mot de passe depuis les pages de ce site.
 api-error-wrong-credentials = Adresse électronique ou mot de passe incorrect.
 api-error-not-verified = Veuillez d’abord confirmer votre adresse électronique en suivant le lien que nous vous avons envoyé.
-api-error-rate-limited = Trop de tentatives de connexion échouées. Patientez 15 minutes ou réinitialisez votre mot de passe.
+api-error-signin-limited = Trop de connexions échouées pour ce compte ou depuis votre connexion. Réessayez dans { $wait }. Si vous avez oublié votre mot de passe, choisissez-en un nouveau : le lien que nous vous envoyons par courriel vous connecte aussitôt.
+api-error-register-limited = Trop de comptes ont été demandés depuis votre connexion ou pour cette adresse. Réessayez dans { $wait }.
+api-error-reset-limited = Trop de demandes de réinitialisation depuis votre connexion. Réessayez dans { $wait }.
+api-error-busy = Le serveur est très sollicité en ce moment. Réessayez dans { $wait }.
+api-wait = { $minutes ->
+        [0] { $seconds ->
+            [one] une seconde
+           *[other] { $seconds } secondes
+        }
+        [one] une minute
+       *[other] { $minutes } minutes
+    }
 api-error-bad-token = Ce lien n’est pas valide, a déjà servi ou a expiré. Demandez-en un nouveau.
 api-error-body-too-large = La requête est trop volumineuse : { $kib } Ko au plus. Rien n’a été enregistré.
 api-error-busy = Le service est très sollicité : réessayez dans quelques secondes. Rien de ce que vous avez envoyé n’a été enregistré.

@@ -256,6 +256,18 @@ pub struct ServeArgs {
         default_value = "Cohort <noreply@localhost>"
     )]
     pub mail_from: String,
+    /// Reverse proxies whose X-Forwarded-For names the client, as CIDR blocks or
+    /// addresses separated by commas (e.g. 127.0.0.1,10.0.0.0/8). The client of a request
+    /// from one of them is the right-most address in X-Forwarded-For that is not itself a
+    /// trusted proxy; from any other peer, X-Forwarded-For is ignored. Rate limits and the
+    /// audit log use that client address. Default: none (the TCP peer is the client).
+    #[arg(
+        long,
+        env = "COHORT_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "CIDR[,CIDR…]"
+    )]
+    pub trusted_proxies: Vec<cohort_web::Cidr>,
     #[command(flatten)]
     pub database: DatabaseArgs,
     /// Sign staff accounts (reviewers, coordinators, administrators, supervisors) out after
@@ -427,6 +439,7 @@ mod tests {
             "COHORT_DATABASE_URL",
             "COHORT_STAFF_IDLE_MINUTES",
             "COHORT_CANDIDATE_IDLE_MINUTES",
+            "COHORT_TRUSTED_PROXIES",
         ] {
             assert!(names.iter().any(|n| n == env), "{env} in {names:?}");
         }
@@ -459,5 +472,32 @@ mod tests {
         );
         assert!(parse(&["--staff-idle-minutes", "0"]).is_err());
         assert!(parse(&["--candidate-idle-minutes", "721"]).is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_are_cidr_blocks_separated_by_commas() {
+        let parse = |value: &str| {
+            Cli::try_parse_from(["cohort", "serve", "--trusted-proxies", value]).map(|cli| {
+                let Command::Serve(serve) = cli.command else {
+                    panic!("expected serve")
+                };
+                serve
+                    .trusted_proxies
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            parse("127.0.0.1,10.0.0.0/8,2001:db8::/32").expect("parses"),
+            ["127.0.0.1/32", "10.0.0.0/8", "2001:db8::/32"]
+        );
+        assert!(parse("10.0.0.0/40").is_err(), "a prefix too long");
+        assert!(parse("proxy.example").is_err(), "names are not addresses");
+        let none = Cli::try_parse_from(["cohort", "serve"]).expect("parses");
+        let Command::Serve(serve) = none.command else {
+            panic!("expected serve")
+        };
+        assert!(serve.trusted_proxies.is_empty(), "none by default");
     }
 }

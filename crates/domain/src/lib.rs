@@ -49,6 +49,7 @@ pub mod session;
 mod unit;
 mod values;
 
+pub use account::limits;
 pub use account::{
     Email, EmailError, NewPassword, PasswordProblem, Permission, Role, MIN_PASSWORD_CHARS,
 };

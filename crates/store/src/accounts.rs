@@ -1,6 +1,6 @@
 //! Accounts, one-time e-mail tokens, sign-in sessions and failed sign-ins.
 
-use crate::{Store, StoreError};
+use crate::{Limited, Store, StoreError};
 use sqlx::{AnyConnection, Row};
 
 /// A stored account.
@@ -143,6 +143,90 @@ impl Store {
         }
         tx.commit().await?;
         Ok(used.map(|(id,)| id))
+    }
+
+    /// Whether a one-time token is valid for `purpose` (unused, not expired) without using
+    /// it: a cheap look before costly work (hashing the new password).
+    pub async fn email_token_valid(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT account_id FROM email_tokens WHERE token_hash = $1 AND purpose = $2 \
+             AND used_at IS NULL AND expires_at > $3",
+        )
+        .bind(token_hash)
+        .bind(purpose)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
+    }
+
+    /// Sets a new password with a reset link's token, in one transaction: uses the token
+    /// (once; unused, unexpired), voids every other reset link of the account, signs it out
+    /// everywhere, confirms its address (the link proved it) and forgets its failed
+    /// sign-ins, so that its owner gets in at once whatever an attacker keeps trying.
+    /// `None` when the token is not valid.
+    pub async fn reset_password(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: i64,
+    ) -> Result<Option<Account>, StoreError> {
+        let mut tx = self.begin().await?;
+        let used: Option<(i64,)> = sqlx::query_as(
+            "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = 'reset' \
+             AND used_at IS NULL AND expires_at > $1 RETURNING account_id",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((account_id,)) = used else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "UPDATE email_tokens SET used_at = $1 WHERE account_id = $2 AND purpose = 'reset' \
+             AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE accounts SET password_hash = $1, \
+             verified_at = CASE WHEN verified_at IS NULL THEN $2 ELSE verified_at END \
+             WHERE id = $3",
+        )
+        .bind(password_hash)
+        .bind(now)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM user_sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = $1");
+        let row = sqlx::query(&sql)
+            .bind(account_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let account = account(&row)?;
+        let (email_key,): (String,) =
+            sqlx::query_as("SELECT email_key FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        sqlx::query("DELETE FROM sign_in_failures WHERE subject = $1")
+            .bind(Limited::SignInAccount.subject(&email_key))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(account))
     }
 
     /// Replaces the password and signs the account out everywhere.
@@ -308,40 +392,5 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
-    }
-
-    /// Records a failed sign-in for each subject (e.g. the account and the address), and
-    /// forgets those older than a day.
-    pub async fn record_login_failure(
-        &self,
-        subjects: &[&str],
-        now: i64,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.begin().await?;
-        // failures older than a day no longer count for anything: keep the table small
-        sqlx::query("DELETE FROM login_failures WHERE at < $1")
-            .bind(now - 24 * 60 * 60 * 1000)
-            .execute(&mut *tx)
-            .await?;
-        for subject in subjects {
-            sqlx::query("INSERT INTO login_failures (subject, at) VALUES ($1, $2)")
-                .bind(*subject)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// How many sign-ins failed for `subject` since `since`.
-    pub async fn login_failures_since(&self, subject: &str, since: i64) -> Result<i64, StoreError> {
-        let (count,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE subject = $1 AND at > $2")
-                .bind(subject)
-                .bind(since)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(count)
     }
 }

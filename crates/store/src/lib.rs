@@ -34,6 +34,7 @@ mod session_edit;
 mod sessions;
 mod staff;
 mod testimonials;
+mod throttle;
 mod write;
 
 pub use accounts::{insert_account, insert_email_token, Account, NewAccount, SessionRow};
@@ -61,4 +62,5 @@ pub use review::{NewReview, ReviewRow, ReviewSettingsRow};
 pub use screening::{ScreeningRow, StaffDecision};
 pub use staff::{NewStaff, NO_PASSWORD};
 pub use testimonials::{NewTestimonial, TestimonialRow};
+pub use throttle::{ExpiredPurge, Grant, Limited};
 pub use write::WriteTx;

@@ -10,7 +10,7 @@
 //! stay true. The files of the documents are the caller's to delete after commit: the
 //! object keys are handed back.
 
-use crate::{ApplicationEvent, DocumentKind, DocumentRow, Store, StoreError};
+use crate::{ApplicationEvent, DocumentKind, DocumentRow, Limited, Store, StoreError};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{PlacementId, SessionId};
 use sqlx::Row;
@@ -288,8 +288,14 @@ impl Store {
         .bind(angled_pattern(&email_key))
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM login_failures WHERE subject = $1")
-            .bind(format!("account:{email_key}"))
+        // the limits counted under the address are personal data too
+        sqlx::query("DELETE FROM sign_in_failures WHERE subject = $1")
+            .bind(Limited::SignInAccount.subject(&email_key))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM rate_quotas WHERE subject = $1 OR subject = $2")
+            .bind(Limited::RegisterEmail.subject(&email_key))
+            .bind(Limited::ResetEmail.subject(&email_key))
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM accounts WHERE id = $1")

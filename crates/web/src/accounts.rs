@@ -1,24 +1,43 @@
 //! Accounts as the API and the pages both use them: register, confirm the address, sign in
-//! and out. The handlers only read their request and shape their answer.
+//! and out, reset a password. The handlers only read their request and shape their answer.
+//!
+//! Limits (`cohort_domain::limits`, counted in the store so that every node shares them):
+//! registrations and reset requests per client address (over: 429 with `Retry-After`) and
+//! per e-mail address (over: the usual "check your e-mail" answer, and no e-mail: counted
+//! whether or not the address has an account, so neither answer tells whether it has one;
+//! the address's owner already holds the links sent within the hour); sign-in attempts
+//! reserved per account and per client address before the password is checked, then
+//! growing delays (429). A reset through the mailed link forgets the account's failures
+//! and signs its owner in, so that no attacker can keep the owner out. Every argon2 run
+//! takes a place in [`crate::state::Passwords`] first: when none is left, 503.
 
 use crate::api::ApiError;
-use crate::auth::password;
+use crate::auth::password::PasswordError;
 use crate::auth::session::SESSION_MILLIS;
 use crate::auth::tokens::{digest, random_token};
+use crate::client_addr::ClientAddr;
 use crate::mail_templates::{compose, MailBook};
+use crate::rate_limits as limits;
 use crate::state::AppState;
+use cohort_domain::limits::{
+    REGISTER_PER_CLIENT, REGISTER_PER_EMAIL, RESET_PER_CLIENT, RESET_PER_EMAIL,
+};
 use cohort_domain::mail::{MailKind, Rendered};
 use cohort_domain::{Email, EmailError, Lang, NewPassword, PasswordProblem};
 use cohort_store::{
-    enqueue_mail, insert_account, insert_email_token, Account, NewAccount, NewMail,
+    enqueue_mail, insert_account, insert_email_token, Account, Grant, Limited, NewAccount, NewMail,
 };
-use std::net::IpAddr;
 
 pub(crate) const HOUR: i64 = 60 * 60 * 1000;
-/// Failed sign-ins tolerated per account and per address within [`LIMIT_WINDOW`].
-const LIMIT_PER_ACCOUNT: i64 = 5;
-const LIMIT_PER_ADDRESS: i64 = 20;
-const LIMIT_WINDOW: i64 = HOUR / 4;
+/// Longer than any e-mail address may be: such a "login" is wrong without a look.
+const MAX_EMAIL_CHARS: usize = 320;
+
+fn password_error(e: PasswordError) -> ApiError {
+    match e {
+        PasswordError::Busy => ApiError::Busy,
+        PasswordError::Failed(e) => ApiError::internal(e),
+    }
+}
 
 pub(crate) fn email_problem(e: EmailError) -> ApiError {
     let key = match e {
@@ -54,6 +73,7 @@ fn local_part(email: &Email) -> &str {
 /// e-mail instead). Every refused field is an [`ApiError::Invalid`].
 pub async fn register(
     state: &AppState,
+    client: ClientAddr,
     email: &str,
     password: &str,
     lang: Lang,
@@ -61,9 +81,34 @@ pub async fn register(
     let email = Email::parse(email).map_err(email_problem)?;
     let new_password =
         NewPassword::parse(password, local_part(&email)).map_err(password_problem)?;
-    let hash = password::hash(new_password.expose().to_owned())
+    let hashing = state.passwords.admit().map_err(password_error)?;
+    limits::per_client(
+        state,
+        Limited::RegisterClient,
+        client,
+        REGISTER_PER_CLIENT,
+        "api-error-register-limited",
+    )
+    .await?;
+    if let Grant::Refused { .. } = limits::take(
+        state,
+        Limited::RegisterEmail,
+        &email.key(),
+        REGISTER_PER_EMAIL,
+    )
+    .await?
+    {
+        // the usual answer and no e-mail: see the module's documentation
+        tracing::info!(
+            domain = email.domain(),
+            "registration over its address's quota"
+        );
+        return Ok(());
+    }
+    let hash = hashing
+        .hash(new_password.expose().to_owned())
         .await
-        .map_err(ApiError::internal)?;
+        .map_err(password_error)?;
     let now = state.settings.now();
     let token = random_token();
     let result: Result<(), cohort_store::StoreError> = async {
@@ -128,52 +173,53 @@ pub struct NewSignIn {
     pub csrf_token: String,
 }
 
-/// Signs in, limiting failed attempts per account and per address.
+/// Signs in. The attempt is reserved (counted as a failure) per account and per client
+/// address before the password is checked, so that concurrent guesses never get more
+/// checks than the limit; a right password gives it back.
 pub async fn login(
     state: &AppState,
-    peer: IpAddr,
+    client: ClientAddr,
     email: &str,
     password: String,
 ) -> Result<NewSignIn, ApiError> {
     let key = email.trim().to_lowercase();
-    let subjects = [format!("account:{key}"), format!("address:{peer}")];
-    let now = state.settings.now();
-    let store = &state.store;
-    let account_failures = store
-        .login_failures_since(&subjects[0], now - LIMIT_WINDOW)
-        .await
-        .map_err(ApiError::internal)?;
-    let address_failures = store
-        .login_failures_since(&subjects[1], now - LIMIT_WINDOW)
-        .await
-        .map_err(ApiError::internal)?;
-    if account_failures >= LIMIT_PER_ACCOUNT || address_failures >= LIMIT_PER_ADDRESS {
-        return Err(ApiError::RateLimited);
+    if key.chars().count() > MAX_EMAIL_CHARS {
+        return Err(ApiError::WrongCredentials);
     }
+    let checking = state.passwords.admit().map_err(password_error)?;
+    let subjects = limits::sign_in_subjects(&key, client);
+    limits::reserve_sign_in(state, &subjects).await?;
+    let store = &state.store;
     let account = store
         .account_by_email(&key)
         .await
         .map_err(ApiError::internal)?;
-    let matches = password::verify(password, account.as_ref().map(|a| a.password_hash.clone()))
+    let matches = checking
+        .verify(password, account.as_ref().map(|a| a.password_hash.clone()))
         .await
-        .map_err(ApiError::internal)?;
+        .map_err(password_error)?;
     let account = match account {
         Some(account) if matches => account,
-        _ => {
-            let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
-            store
-                .record_login_failure(&subjects, now)
-                .await
-                .map_err(ApiError::internal)?;
-            return Err(ApiError::WrongCredentials);
-        }
+        // the failure is counted already
+        _ => return Err(ApiError::WrongCredentials),
     };
+    store
+        .sign_in_succeeded(&subjects[0], &subjects[1])
+        .await
+        .map_err(ApiError::internal)?;
     if !account.verified {
         return Err(ApiError::NotVerified);
     }
+    open_sign_in(state, account).await
+}
+
+/// A new sign-in for the account.
+async fn open_sign_in(state: &AppState, account: Account) -> Result<NewSignIn, ApiError> {
+    let now = state.settings.now();
     let token = random_token();
     let csrf_token = random_token();
-    store
+    state
+        .store
         .insert_sign_in(
             &digest(&token),
             account.id,
@@ -201,8 +247,32 @@ pub async fn logout(state: &AppState, token_hash: &str) -> Result<(), ApiError> 
 
 /// E-mails a password reset link (valid one hour) when the address has an account, in the
 /// account's language; does nothing otherwise, and the caller answers the same either way.
-pub async fn request_reset(state: &AppState, email: &str, fallback: Lang) -> Result<(), ApiError> {
+/// Limited per client address (429) and per address (over it: nothing is sent, and the
+/// answer is the same).
+pub async fn request_reset(
+    state: &AppState,
+    client: ClientAddr,
+    email: &str,
+    fallback: Lang,
+) -> Result<(), ApiError> {
     let key = email.trim().to_lowercase();
+    if key.is_empty() || key.chars().count() > MAX_EMAIL_CHARS {
+        return Ok(());
+    }
+    limits::per_client(
+        state,
+        Limited::ResetClient,
+        client,
+        RESET_PER_CLIENT,
+        "api-error-reset-limited",
+    )
+    .await?;
+    if let Grant::Refused { .. } =
+        limits::take(state, Limited::ResetEmail, &key, RESET_PER_EMAIL).await?
+    {
+        tracing::info!("password reset over its address's quota: nothing sent");
+        return Ok(());
+    }
     let account = state
         .store
         .account_by_email(&key)
@@ -266,22 +336,34 @@ async fn send_link(
     result.map_err(ApiError::internal)
 }
 
-/// Sets a new password with the token of a reset link and signs the account out
-/// everywhere. The password is checked before the token is spent, so a refused password
-/// costs nothing.
-pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Result<(), ApiError> {
+/// Sets a new password with the token of a reset link, voids the account's other reset
+/// links, signs it out everywhere, forgets its failed sign-ins and signs its owner in
+/// here. The password and the token are checked before anything costly or lasting: a
+/// refused password or an unknown link costs no hashing.
+pub async fn reset_password(
+    state: &AppState,
+    token: &str,
+    password: &str,
+) -> Result<NewSignIn, ApiError> {
     let new_password = NewPassword::parse(password, "").map_err(password_problem)?;
-    let hash = password::hash(new_password.expose().to_owned())
+    let store = &state.store;
+    let token_hash = digest(token.trim());
+    let valid = store
+        .email_token_valid(&token_hash, "reset", state.settings.now())
         .await
         .map_err(ApiError::internal)?;
-    let store = &state.store;
-    let account_id = store
-        .use_email_token(&digest(token.trim()), "reset", state.settings.now())
+    if !valid {
+        return Err(ApiError::BadToken);
+    }
+    let hash = state
+        .passwords
+        .hash(new_password.expose().to_owned())
+        .await
+        .map_err(password_error)?;
+    let account = store
+        .reset_password(&token_hash, &hash, state.settings.now())
         .await
         .map_err(ApiError::internal)?
         .ok_or(ApiError::BadToken)?;
-    store
-        .set_password(account_id, &hash)
-        .await
-        .map_err(ApiError::internal)
+    open_sign_in(state, account).await
 }

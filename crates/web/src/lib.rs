@@ -12,8 +12,10 @@ mod auth;
 mod body_limits;
 mod calendar;
 mod certificate;
+pub mod client_addr;
 mod connections;
 mod documents;
+pub mod gate;
 mod i18n;
 mod internship;
 mod limits;
@@ -25,6 +27,7 @@ mod ops;
 mod pages;
 mod privacy;
 mod profiles;
+pub mod rate_limits;
 pub mod retention;
 mod security;
 mod state;
@@ -32,6 +35,7 @@ mod static_files;
 mod testimonials;
 mod visitor;
 
+pub use client_addr::{Cidr, ClientAddr};
 pub use cohort_untrusted::sandbox::ChildCommand;
 pub use documents::open_files;
 pub use i18n::Locales;
@@ -39,7 +43,10 @@ pub use internship::due as evaluations_due;
 pub use limits::ServerLimits;
 pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use onboarding::reminders;
-pub use state::{system_clock, AppState, Clock, FilesAt, IdleTimeouts, Settings};
+pub use state::{
+    system_clock, AppState, Clock, FilesAt, IdleTimeouts, Passwords, Settings, TrustedProxies,
+    WorkLimit,
+};
 pub use testimonials::invitation as testimonial_invitation;
 
 use axum::extract::DefaultBodyLimit;

@@ -1,6 +1,9 @@
 //! What every handler shares: the store, the messages, and an in-memory snapshot of the
 //! catalogue with its search index (derived from the database, reloaded when it changes).
 
+pub use crate::auth::password::Passwords;
+pub use crate::client_addr::TrustedProxies;
+pub use crate::gate::WorkLimit;
 use crate::i18n::Locales;
 use cohort_domain::session::{Placement, Session};
 use cohort_domain::Catalogue;
@@ -59,6 +62,11 @@ pub struct Settings {
     pub limits: crate::limits::ServerLimits,
     /// How long a sign-in may go unused before it ends (beside its absolute lifetime).
     pub idle: IdleTimeouts,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (none by default:
+    /// the TCP peer is the client).
+    pub trusted_proxies: TrustedProxies,
+    /// How many password hashes and checks (argon2, ~19 MiB each) run and wait at once.
+    pub password_hashing: WorkLimit,
 }
 
 /// How long a sign-in may go unused before it is treated as signed out, by kind of
@@ -136,6 +144,8 @@ impl std::fmt::Debug for Settings {
             .field("public_url", &self.public_url)
             .field("files", &self.files)
             .field("idle", &self.idle)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("password_hashing", &self.password_hashing)
             .finish()
     }
 }
@@ -155,6 +165,8 @@ impl Settings {
             }),
             limits: crate::limits::ServerLimits::default(),
             idle: IdleTimeouts::default(),
+            trusted_proxies: TrustedProxies::default(),
+            password_hashing: WorkLimit::for_this_machine(),
         }
     }
 
@@ -189,6 +201,8 @@ pub struct AppState {
     pub sandbox: cohort_untrusted::sandbox::Sandbox,
     /// Turns of uploads in flight (`crate::documents::admit`).
     pub(crate) uploads: crate::admission::Admission,
+    /// Password hashing and checking, bounded (see `crate::auth::password`).
+    pub passwords: Passwords,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
     /// Screening lists by session, rebuilt when applications change.
     pub(crate) screening: crate::office::ScreeningCache,
@@ -204,6 +218,7 @@ impl AppState {
         Ok(AppState {
             store,
             locales: Arc::new(Locales::load()?),
+            passwords: Passwords::new(settings.password_hashing),
             settings,
             files,
             sandbox,

@@ -1,10 +1,11 @@
-//! `cohort serve`: the web site, the API, the e-mail outbox worker and the daily
-//! retention purge, until SIGTERM or Ctrl-C.
+//! `cohort serve`: the web site, the API, the e-mail outbox worker, the daily retention
+//! purge, the hourly reminders and the purge of expired limits, links and sign-ins (every
+//! 15 minutes), until SIGTERM or Ctrl-C.
 
 use crate::args::{DatabaseArgs, FilesArgs, ServeArgs};
 use anyhow::Context;
 use cohort_mail::{Mailbox, Sender, Transport};
-use cohort_web::{AppState, FilesAt, IdleTimeouts, Settings};
+use cohort_web::{AppState, FilesAt, IdleTimeouts, Settings, TrustedProxies};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -27,6 +28,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             staff: Duration::from_secs(args.staff_idle_minutes * 60),
             candidate: Duration::from_secs(args.candidate_idle_minutes * 60),
         },
+        trusted_proxies: TrustedProxies(args.trusted_proxies.clone()),
         ..Settings::new(public_url)
     };
     let state = AppState::load(store.clone(), settings).await?;
@@ -55,6 +57,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         cohort_web::reminders::EVERY,
         wait_for(stop.subscribe()),
     ));
+    let expired = tokio::spawn(cohort_web::rate_limits::run_purge(
+        state.clone(),
+        cohort_web::rate_limits::PURGE_EVERY,
+        wait_for(stop.subscribe()),
+    ));
     cohort_web::serve(listener, state, shutdown_signal()).await?;
     let _ = stop.send(true);
     if let Err(error) = worker.await {
@@ -65,6 +72,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     if let Err(error) = reminders.await {
         tracing::error!(%error, "the checklist reminders ended badly");
+    }
+    if let Err(error) = expired.await {
+        tracing::error!(%error, "the purge of expired rows ended badly");
     }
     store.close().await;
     tracing::info!("stopped");

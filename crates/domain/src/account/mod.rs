@@ -1,6 +1,7 @@
 //! Accounts: who may sign in, and with what.
 
 mod email;
+pub mod limits;
 mod password;
 mod role;
 

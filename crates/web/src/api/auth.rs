@@ -3,17 +3,17 @@
 use super::error::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::session::{cleared_cookie, session_cookie};
 use crate::auth::SignedIn;
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohort_domain::Lang;
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 use crate::accounts;
@@ -96,13 +96,18 @@ fn status(code: StatusCode, status: &str) -> Response {
 #[utoipa::path(post, path = "/api/v1/auth/register", operation_id = "register", tag = "accounts",
     request_body = RegisterRequest,
     responses(
-        (status = 202, description = "Check your e-mail", body = StatusBody),
+        (status = 202, description = "Check your e-mail (also when the address has had its three e-mails this hour: then none is sent)", body = StatusBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody),
         (status = 422, description = "A field is refused", body = ErrorBody),
+        (status = 429, description = "Too many registrations from this client address", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "Too many passwords being hashed: try again shortly", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 pub async fn register(
     State(state): State<AppState>,
     visitor: Visitor,
+    client: ClientAddr,
     body: Result<Json<RegisterRequest>, JsonRejection>,
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
@@ -112,7 +117,7 @@ pub async fn register(
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or(visitor.lang);
-    accounts::register(&state, &body.email, &body.password, lang)
+    accounts::register(&state, client, &body.email, &body.password, lang)
         .await
         .map_err(fail)?;
     Ok(status(StatusCode::ACCEPTED, "check_your_email"))
@@ -145,12 +150,15 @@ pub async fn verify(
         (status = 400, description = "Not the expected JSON", body = ErrorBody),
         (status = 401, description = "Wrong address or password", body = ErrorBody),
         (status = 403, description = "Address not confirmed yet", body = ErrorBody),
-        (status = 429, description = "Too many failed attempts", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts for this account or from this client address: wait, or reset the password", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "Too many passwords being checked: try again shortly", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 pub async fn login(
     State(state): State<AppState>,
     visitor: Visitor,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientAddr,
     body: Result<Json<LoginRequest>, JsonRejection>,
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
@@ -159,7 +167,7 @@ pub async fn login(
         account,
         token,
         csrf_token,
-    } = accounts::login(&state, peer.ip(), &body.email, body.password)
+    } = accounts::login(&state, client, &body.email, body.password)
         .await
         .map_err(fail)?;
     let cookie = session_cookie(&token, state.settings.secure_cookies());
@@ -229,29 +237,46 @@ pub async fn me(signed_in: SignedIn) -> Json<MeBody> {
 #[utoipa::path(post, path = "/api/v1/auth/password-reset/request", operation_id = "request_password_reset", tag = "accounts",
     request_body = ResetRequest,
     responses(
-        (status = 202, description = "Check your e-mail", body = StatusBody),
+        (status = 202, description = "Check your e-mail (also for an unknown address, and for one that had its three links this hour: then none is sent)", body = StatusBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody),
+        (status = 429, description = "Too many reset requests from this client address", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 pub async fn request_reset(
     State(state): State<AppState>,
     visitor: Visitor,
+    client: ClientAddr,
     body: Result<Json<ResetRequest>, JsonRejection>,
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
-    accounts::request_reset(&state, &body.email, visitor.lang)
+    accounts::request_reset(&state, client, &body.email, visitor.lang)
         .await
         .map_err(fail)?;
     Ok(status(StatusCode::ACCEPTED, "check_your_email"))
 }
 
-/// Sets a new password with the token from a reset link; signs out every session.
+/// The answer to a password set through a reset link: the new session's CSRF token (the
+/// session cookie comes with it).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PasswordChangedBody {
+    /// `password_changed`.
+    pub status: String,
+    /// Send it back in `X-CSRF-Token` on every state-changing request.
+    pub csrf_token: String,
+}
+
+/// Sets a new password with the token from a reset link: voids the account's other reset
+/// links, signs out every session, forgets the account's failed sign-ins and signs in
+/// (the session cookie, and the CSRF token in the body).
 #[utoipa::path(post, path = "/api/v1/auth/password-reset", operation_id = "reset_password", tag = "accounts",
     request_body = NewPasswordRequest,
     responses(
-        (status = 200, description = "Password changed", body = StatusBody),
+        (status = 200, description = "Password changed, signed in", body = PasswordChangedBody),
         (status = 400, description = "Unknown, used or expired link", body = ErrorBody),
         (status = 422, description = "The new password is refused", body = ErrorBody),
+        (status = 503, description = "Too many passwords being hashed: try again shortly", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 pub async fn reset_password(
     State(state): State<AppState>,
@@ -260,8 +285,13 @@ pub async fn reset_password(
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
     let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
-    accounts::reset_password(&state, &body.token, &body.password)
+    let signed_in = accounts::reset_password(&state, &body.token, &body.password)
         .await
         .map_err(fail)?;
-    Ok(status(StatusCode::OK, "password_changed"))
+    let cookie = session_cookie(&signed_in.token, state.settings.secure_cookies());
+    let body = PasswordChangedBody {
+        status: "password_changed".to_owned(),
+        csrf_token: signed_in.csrf_token,
+    };
+    Ok(([(SET_COOKIE, cookie)], Json(body)).into_response())
 }

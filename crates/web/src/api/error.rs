@@ -1,9 +1,10 @@
 //! The API's errors: a status, a stable code for programs, and a message in the visitor's
 //! language for people (with the field at fault when there is one).
 
+use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohort_search::MAX_QUERY_CHARS;
@@ -59,8 +60,17 @@ pub enum ApiError {
     WrongCredentials,
     /// The address is not confirmed yet.
     NotVerified,
-    /// Too many failed sign-ins.
-    RateLimited,
+    /// Too many requests of this kind (failed sign-ins, registrations, reset links): the
+    /// message key (with a `$wait` variable) and in how many seconds to try again.
+    RateLimited {
+        /// Fluent key of the message.
+        key: &'static str,
+        /// Seconds before another try may succeed (`Retry-After`).
+        retry_after: u64,
+    },
+    /// Too much costly work is already running or waiting (password hashing): try again
+    /// in a moment.
+    Busy,
     /// The e-mailed link is unknown, used or expired.
     BadToken,
     /// No session has this id.
@@ -88,9 +98,6 @@ pub enum ApiError {
     },
     /// An uploaded document is not a PDF (by its content).
     NotPdf,
-    /// Too much costly work at once (documents being read, passwords being checked): try
-    /// again in [`crate::limits::RETRY_AFTER_SECONDS`].
-    Busy,
     /// Our fault; the detail is in the log.
     Internal,
 }
@@ -107,7 +114,7 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// Stable, for programs: `not_found`, `bad_request`, `invalid`, `unauthorized`,
     /// `forbidden`, `too_many_requests`, `payload_too_large`, `unsupported_media_type`,
-    /// `service_unavailable`, `internal`.
+    /// `unavailable`, `internal`.
     #[schema(example = "not_found")]
     pub code: String,
     /// For people, in the language asked for.
@@ -121,7 +128,37 @@ pub struct ErrorDetail {
 #[derive(Debug)]
 pub struct LocalizedError {
     status: StatusCode,
+    /// Seconds, for `Retry-After` (429, 503).
+    retry_after: Option<u64>,
     body: ErrorBody,
+}
+
+/// What a 503 for saturated work asks the client to wait, in seconds.
+pub const BUSY_RETRY_SECS: u64 = 2;
+
+/// "3 seconds", "one minute", "12 minutes": how long to wait, in the visitor's language.
+pub fn wait(tr: &Tr<'_>, seconds: u64) -> String {
+    let seconds = seconds.max(1);
+    let minutes = if seconds < 60 {
+        0
+    } else {
+        seconds.div_ceil(60)
+    };
+    tr.with_args(
+        "api-wait",
+        &[
+            ("seconds", seconds.to_string()),
+            ("minutes", minutes.to_string()),
+        ],
+    )
+}
+
+/// The `Retry-After` header for `seconds`.
+pub fn retry_after_header(seconds: u64) -> (axum::http::HeaderName, axum::http::HeaderValue) {
+    (
+        axum::http::header::RETRY_AFTER,
+        axum::http::HeaderValue::from(seconds.max(1)),
+    )
 }
 
 impl ApiError {
@@ -172,10 +209,15 @@ impl ApiError {
                 tr.t("api-error-wrong-credentials"),
             ),
             ApiError::NotVerified => (S::FORBIDDEN, "forbidden", tr.t("api-error-not-verified")),
-            ApiError::RateLimited => (
+            ApiError::RateLimited { key, retry_after } => (
                 S::TOO_MANY_REQUESTS,
                 "too_many_requests",
-                tr.t("api-error-rate-limited"),
+                tr.with_args(key, &[("wait", wait(&tr, *retry_after))]),
+            ),
+            ApiError::Busy => (
+                S::SERVICE_UNAVAILABLE,
+                "unavailable",
+                tr.with_args("api-error-busy", &[("wait", wait(&tr, BUSY_RETRY_SECS))]),
             ),
             ApiError::BadToken => (S::BAD_REQUEST, "bad_request", tr.t("api-error-bad-token")),
             ApiError::InvalidAt { key, .. } => (S::UNPROCESSABLE_ENTITY, "invalid", tr.t(key)),
@@ -218,11 +260,6 @@ impl ApiError {
                 "unsupported_media_type",
                 tr.t("api-error-document-not-pdf"),
             ),
-            ApiError::Busy => (
-                S::SERVICE_UNAVAILABLE,
-                "service_unavailable",
-                tr.t("api-error-busy"),
-            ),
             ApiError::Internal => (
                 S::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -237,8 +274,14 @@ impl ApiError {
             }
             _ => None,
         };
+        let retry_after = match &self {
+            ApiError::RateLimited { retry_after, .. } => Some((*retry_after).max(1)),
+            ApiError::Busy => Some(BUSY_RETRY_SECS),
+            _ => None,
+        };
         LocalizedError {
             status,
+            retry_after,
             body: ErrorBody {
                 error: ErrorDetail {
                     code: code.to_owned(),
@@ -259,16 +302,10 @@ impl LocalizedError {
 
 impl IntoResponse for LocalizedError {
     fn into_response(self) -> Response {
-        let retry = matches!(
-            self.status,
-            StatusCode::SERVICE_UNAVAILABLE | StatusCode::TOO_MANY_REQUESTS
-        );
         let mut response = (self.status, Json(self.body)).into_response();
-        if retry && !response.headers().contains_key(header::RETRY_AFTER) {
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                HeaderValue::from(crate::limits::RETRY_AFTER_SECONDS),
-            );
+        if let Some(seconds) = self.retry_after {
+            let (name, value) = retry_after_header(seconds);
+            response.headers_mut().insert(name, value);
         }
         response
     }

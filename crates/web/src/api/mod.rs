@@ -11,4 +11,4 @@ pub mod sessions;
 mod types;
 pub mod units;
 
-pub use error::{ApiError, ErrorBody, LocalizedError};
+pub use error::{retry_after_header, wait, ApiError, ErrorBody, LocalizedError, BUSY_RETRY_SECS};

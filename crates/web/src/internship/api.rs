@@ -4,11 +4,12 @@
 
 use super::Internship;
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::office::Staff;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use cohort_domain::internship::{EvaluationDraft, EvaluationKind};
@@ -16,7 +17,6 @@ use cohort_domain::Lang;
 use cohort_store::EvaluationRow;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// One criterion's score.
@@ -161,7 +161,7 @@ pub async fn get_internships(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<InternshipsBody>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
@@ -195,7 +195,7 @@ pub async fn get_internship(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<InternshipBody>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
@@ -229,7 +229,7 @@ pub async fn put_internship(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     request: Result<Json<InternshipRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {
@@ -270,7 +270,7 @@ pub async fn put_evaluation(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, String)>, PathRejection>,
     request: Result<Json<EvaluationRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {

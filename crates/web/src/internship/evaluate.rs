@@ -4,6 +4,7 @@
 
 use super::Internship;
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff, posted_form, unit_name};
 use crate::pages::forms::{self, worded};
@@ -12,13 +13,12 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::internship::{EvaluationDraft, EvaluationKind};
 use cohort_domain::Permission;
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 
 struct CriterionView {
     key: String,
@@ -109,7 +109,7 @@ async fn show(
     uri: &Uri,
     headers: &HeaderMap,
     id: &str,
-    peer: SocketAddr,
+    peer: ClientAddr,
     error: Option<(StatusCode, String)>,
 ) -> Response {
     let staff = match page_staff(state, visitor, uri, headers).await {
@@ -179,7 +179,7 @@ pub async fn internship(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
 ) -> Response {
     show(&state, visitor, &uri, &headers, &id, peer, None).await
@@ -192,7 +192,7 @@ pub async fn evaluate(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path((id, kind)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {

@@ -12,6 +12,7 @@ mod problems;
 pub mod rubric_edit;
 
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::office::Staff;
 use crate::state::AppState;
 use cohort_domain::application::ApplicationStatus;
@@ -23,7 +24,6 @@ use cohort_domain::session::{Placement, PlacementId, Session, SessionId};
 use cohort_domain::Permission;
 use cohort_store::{EvaluationRow, InternshipChange, InternshipRow, NewEvaluation};
 use jiff::civil::Date;
-use std::net::SocketAddr;
 
 /// One intern's internship, read for someone allowed to see it.
 #[derive(Debug, Clone)]
@@ -191,7 +191,7 @@ pub async fn supervised(state: &AppState, staff: &Staff) -> Result<Vec<Internshi
 pub async fn audit_view(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     action: &str,
     subject: &str,
 ) -> Result<(), ApiError> {
@@ -220,7 +220,7 @@ pub async fn own(state: &AppState, account: i64) -> Result<Vec<Internship>, ApiE
 pub async fn set(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     application: i64,
     start: &str,
     end: &str,
@@ -268,7 +268,7 @@ pub async fn set(
 pub async fn evaluate(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     application: i64,
     kind: EvaluationKind,
     draft: EvaluationDraft,

@@ -4,6 +4,7 @@
 
 use super::Internship;
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff, posted_form, unit_name};
 use crate::office::Staff;
@@ -13,12 +14,11 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::internship::EvaluationKind;
 use cohort_domain::Permission;
-use std::net::SocketAddr;
 
 pub(crate) struct SupervisorOption {
     pub(crate) id: String,
@@ -130,7 +130,7 @@ async fn show(
     uri: &Uri,
     headers: &HeaderMap,
     session: &str,
-    peer: SocketAddr,
+    peer: ClientAddr,
     shown: Shown,
 ) -> Response {
     let Shown { error, rubric } = shown;
@@ -221,7 +221,7 @@ pub async fn internships(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(session): Path<String>,
 ) -> Response {
     show(
@@ -243,7 +243,7 @@ pub async fn save_rubric(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(session): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -283,7 +283,7 @@ pub async fn set(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {

@@ -3,17 +3,17 @@
 //! /api/v1/office/sessions/{id}/evaluation-rubric` and the form on the internships page.
 
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::office::Staff;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use cohort_domain::internship::{EvaluationRubric, EvaluationRubricError};
 use cohort_domain::session::SessionId;
 use cohort_domain::Permission;
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// A session's evaluation rubric.
@@ -120,7 +120,7 @@ pub async fn put_rubric(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<RubricText>, JsonRejection>,
 ) -> Result<Json<RubricText>, LocalizedError> {

@@ -3,17 +3,17 @@
 
 use super::{parse_path, problem_message, MailBook};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::office::Staff;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use cohort_domain::mail::{MailKind, MailTemplate};
 use cohort_domain::{Lang, Permission};
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// A variable a template may use.
@@ -155,7 +155,7 @@ pub async fn save(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path((kind, lang)): Path<(String, String)>,
     request: Result<Json<TemplateRequest>, JsonRejection>,
 ) -> Result<Json<TemplateBody>, LocalizedError> {
@@ -191,7 +191,7 @@ pub async fn reset(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path((kind, lang)): Path<(String, String)>,
 ) -> Result<StatusCode, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);

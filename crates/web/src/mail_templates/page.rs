@@ -4,6 +4,7 @@
 
 use super::api::{template_body, TemplateBody};
 use super::{parse_path, problem_message, samples, MailBook};
+use crate::client_addr::ClientAddr;
 use crate::office::pages::{hidden, page_staff, posted_form};
 use crate::pages::forms::{self, worded};
 use crate::pages::view::{render, Chrome};
@@ -11,12 +12,11 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::mail::{MailKind, MailTemplate, Rendered, TemplateField};
 use cohort_domain::{Lang, Permission};
-use std::net::SocketAddr;
 
 struct Cell {
     href: String,
@@ -222,7 +222,7 @@ pub async fn post(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path((kind, lang)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {

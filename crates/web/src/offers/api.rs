@@ -4,16 +4,16 @@
 use super::{reason_code, worded, Outcome};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::SignedIn;
+use crate::client_addr::ClientAddr;
 use crate::office::pages::unit_name;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use cohort_domain::allocation::OfferAnswer;
 use cohort_domain::session::SessionId;
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// The offer made.
@@ -150,7 +150,7 @@ pub async fn post_answer(
     State(state): State<AppState>,
     visitor: Visitor,
     who: SignedIn,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<AnswerRequest>, JsonRejection>,
 ) -> Result<Json<OutcomeBody>, LocalizedError> {

@@ -3,6 +3,7 @@
 
 use super::{outcomes, worded, Outcome};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::i18n::Tr;
 use crate::office::pages::unit_name;
 use crate::pages::candidate::{posted, zoned};
@@ -13,13 +14,12 @@ use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{ConnectInfo, Multipart, Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::allocation::OfferAnswer;
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::onboarding::{act, Actor, ItemAction};
-use std::net::SocketAddr;
 
 struct TestimonialForm {
     certificate: String,
@@ -250,7 +250,7 @@ pub async fn answer(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(session): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -313,7 +313,7 @@ pub async fn checklist(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path((session, key)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
@@ -369,7 +369,7 @@ pub async fn checklist_document(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path((session, key)): Path<(String, String)>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {

@@ -7,11 +7,12 @@
 use super::list::{self, Entry, Filter, Sort, FACETS};
 use super::Staff;
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::mail_templates::MailBook;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use cohort_domain::application::{
     decide_screening, ApplicationStatus, Decision, Reason, ReasonProblem,
@@ -22,7 +23,6 @@ use cohort_domain::{Lang, Permission, Role};
 use cohort_store::{NewAuditEntry, NewMail, StaffDecision};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// The most applications on one page.
@@ -354,7 +354,7 @@ pub(crate) async fn session_list(
 pub(crate) async fn audit(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     action: &str,
     subject: &str,
     detail: serde_json::Value,
@@ -406,7 +406,7 @@ pub async fn list_applications(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<OfficeList>, LocalizedError> {
@@ -497,7 +497,7 @@ pub async fn get_application(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<OfficeApplication>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
@@ -541,7 +541,7 @@ fn decision_refusal_key(refusal: cohort_domain::application::DecisionRefusal) ->
 pub(crate) async fn decide_many(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     lang: Lang,
     ids: &[i64],
     decision: Decision,
@@ -647,7 +647,7 @@ pub async fn decide(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     body: Result<Json<DecisionRequest>, JsonRejection>,
 ) -> Result<Json<DecisionOutcome>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);

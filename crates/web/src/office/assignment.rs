@@ -4,10 +4,11 @@
 
 use super::Staff;
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::review::{assign, ReviewerLoad, ToAssign};
@@ -15,7 +16,6 @@ use cohort_domain::session::SessionId;
 use cohort_domain::Permission;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// What an assignment did.
@@ -31,7 +31,7 @@ pub struct AssignBody {
 pub async fn assign_reviewers(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     session: i64,
 ) -> Result<AssignBody, ApiError> {
     staff.require(Permission::ScreenApplications)?;
@@ -112,7 +112,7 @@ pub async fn post_assignments(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<AssignBody>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
@@ -130,7 +130,7 @@ pub async fn assign_page(
     visitor: Visitor,
     uri: axum::http::Uri,
     headers: axum::http::HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: axum::body::Bytes,
 ) -> axum::response::Response {

@@ -7,15 +7,15 @@ use super::export;
 use super::list::{self, Sort};
 use super::Staff;
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{ConnectInfo, Path, RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use cohort_domain::Permission;
-use std::net::SocketAddr;
 
 /// Which file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub async fn export_applications(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, LocalizedError> {

@@ -6,17 +6,17 @@
 
 use super::Staff;
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use cohort_domain::application::{decide_override, OverrideRefusal, Reason, ReasonProblem};
 use cohort_domain::Permission;
 use cohort_store::{EligibilityOverride, NewAuditEntry};
 use serde::Deserialize;
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// An eligibility override.
@@ -39,7 +39,7 @@ fn refusal_key(refusal: OverrideRefusal) -> &'static str {
 pub(crate) async fn override_eligibility(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: i64,
     justification: &str,
 ) -> Result<(), ApiError> {
@@ -107,7 +107,7 @@ pub async fn post_override(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<OverrideRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {

@@ -6,6 +6,7 @@
 
 use super::Staff;
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::review::{disagree, propose, Ranking, RankingMove, Rubric};
@@ -13,7 +14,6 @@ use cohort_domain::session::{Placement, PlacementId, SessionId};
 use cohort_domain::{Permission, Role};
 use cohort_store::{NewReview, ReviewRow};
 use std::collections::{BTreeMap, HashMap};
-use std::net::SocketAddr;
 
 /// Two reviews further apart than this are flagged, unless the session says otherwise.
 pub const DEFAULT_DISAGREEMENT: f64 = 1.5;
@@ -60,7 +60,7 @@ pub fn works_for(staff: &Staff, unit: &str) -> bool {
 pub async fn review(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     application: i64,
     scores: &BTreeMap<String, i64>,
     comment: &str,
@@ -155,7 +155,7 @@ pub async fn reviewable(
 pub async fn step_aside(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     application: i64,
     reason: &str,
 ) -> Result<(), ApiError> {
@@ -304,7 +304,7 @@ pub async fn placement_ranking(
 pub async fn reorder(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     placement_id: i64,
     change: Reorder,
 ) -> Result<(), ApiError> {
@@ -391,7 +391,7 @@ pub enum Reorder {
 pub async fn close(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     session: SessionId,
 ) -> Result<(), ApiError> {
     staff.require(Permission::ScreenApplications)?;

@@ -4,17 +4,17 @@
 use super::review::{self, Reorder};
 use super::Staff;
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use cohort_domain::session::SessionId;
 use cohort_domain::Permission;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// A review.
@@ -110,7 +110,7 @@ pub async fn put_review(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<ReviewRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {
@@ -142,7 +142,7 @@ pub async fn post_conflict(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<ConflictRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {
@@ -282,7 +282,7 @@ pub async fn put_ranking(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<RankingRequest>, JsonRejection>,
 ) -> Result<Json<RankingBody>, LocalizedError> {
@@ -315,7 +315,7 @@ pub async fn close_ranking(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<StatusCode, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);

@@ -4,16 +4,16 @@
 use super::{ItemView, Who};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::SignedIn;
+use crate::client_addr::ClientAddr;
 use crate::office::Staff;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use cohort_domain::onboarding::{ItemAction, ItemKind, Owner};
 use cohort_domain::Lang;
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// One item.
@@ -152,7 +152,7 @@ pub async fn post_candidate_item(
     State(state): State<AppState>,
     visitor: Visitor,
     who: SignedIn,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, String)>, PathRejection>,
     body: Result<Json<ItemRequest>, JsonRejection>,
 ) -> Result<Json<ItemStatusBody>, LocalizedError> {
@@ -232,7 +232,7 @@ pub async fn post_office_item(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, String)>, PathRejection>,
     body: Result<Json<ItemRequest>, JsonRejection>,
 ) -> Result<Json<ItemStatusBody>, LocalizedError> {

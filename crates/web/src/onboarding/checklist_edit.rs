@@ -3,17 +3,17 @@
 //! table. A checklist is checked whole before it is stored; the change is audited.
 
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::office::Staff;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use cohort_domain::onboarding::{Checklist, ChecklistError};
 use cohort_domain::session::SessionId;
 use cohort_domain::Permission;
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// A session's checklist.
@@ -118,7 +118,7 @@ pub async fn put_checklist(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<ChecklistText>, JsonRejection>,
 ) -> Result<Json<ChecklistText>, LocalizedError> {

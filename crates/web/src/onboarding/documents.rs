@@ -6,6 +6,7 @@
 use super::{act_on, candidate_items, Move, Who};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::SignedIn;
+use crate::client_addr::ClientAddr;
 use crate::documents::api::{delete_file, pdf_attachment};
 use crate::documents::files::{new_key, path};
 use crate::documents::upload::{read_pdf, PdfFile};
@@ -14,7 +15,7 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{ConnectInfo, Multipart, Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -22,7 +23,6 @@ use cohort_domain::onboarding::ItemAction;
 use cohort_domain::Permission;
 use cohort_store::{Conflict, ItemChange, ItemDocument};
 use object_store::{ObjectStoreExt, PutPayload};
-use std::net::SocketAddr;
 
 /// The form of a checklist document, for the OpenAPI document.
 #[derive(Debug, utoipa::ToSchema)]
@@ -143,7 +143,7 @@ pub async fn post_document(
     State(state): State<AppState>,
     visitor: Visitor,
     who: SignedIn,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, String)>, PathRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, LocalizedError> {
@@ -207,7 +207,7 @@ pub async fn get_office_document(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, String)>, PathRejection>,
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);

@@ -3,6 +3,7 @@
 
 use super::{ItemView, Who};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff};
 use crate::pages::forms::{self, worded};
@@ -11,11 +12,10 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::onboarding::{act, Actor, ItemAction};
-use std::net::SocketAddr;
 
 const ACTIONS: [(ItemAction, &str); 5] = [
     (ItemAction::Request, "request"),
@@ -211,7 +211,7 @@ pub async fn save_checklist(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -257,7 +257,7 @@ pub async fn office_act(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path((application, key)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {

@@ -1,21 +1,23 @@
 //! The account pages: register, confirm the address, sign in, sign out. They call the
 //! same `crate::accounts` functions as the JSON API.
 
-use super::forms::{self, attach, csrf_ok, page_user, worded, ErrorView, Field, FormData};
+use super::forms::{
+    self, attach, csrf_ok, page_user, with_retry, worded, ErrorView, Field, FormData,
+};
 use super::view::{render, Chrome};
 use crate::accounts;
 use crate::api::ApiError;
 use crate::auth::session::{cleared_cookie, session_cookie};
+use crate::client_addr::ClientAddr;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
-use std::net::SocketAddr;
 
 #[derive(Template)]
 #[template(path = "account_form.html")]
@@ -96,12 +98,13 @@ pub async fn register(
     State(state): State<AppState>,
     visitor: Visitor,
     uri: Uri,
+    client: ClientAddr,
     body: Bytes,
 ) -> Response {
     let tr = state.locales.tr(visitor.lang);
     let form = FormData::parse(&body);
     let email = form.get("email");
-    match accounts::register(&state, email, form.get("password"), visitor.lang).await {
+    match accounts::register(&state, client, email, form.get("password"), visitor.lang).await {
         Ok(()) => forms::notice(
             &state,
             tr,
@@ -112,7 +115,10 @@ pub async fn register(
             None,
         ),
         Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
-        Err(error) => register_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),
+        Err(error) => with_retry(
+            register_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),
+            &error,
+        ),
     }
 }
 
@@ -180,24 +186,32 @@ pub async fn login(
     State(state): State<AppState>,
     visitor: Visitor,
     uri: Uri,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientAddr,
     body: Bytes,
 ) -> Response {
     let tr = state.locales.tr(visitor.lang);
     let form = FormData::parse(&body);
     let email = form.get("email");
-    match accounts::login(&state, peer.ip(), email, form.get("password").to_owned()).await {
+    match accounts::login(&state, client, email, form.get("password").to_owned()).await {
         Ok(signed_in) => {
             let cookie = session_cookie(&signed_in.token, state.settings.secure_cookies());
-            let home = if signed_in.account.role == "candidate" {
-                "/my-application"
-            } else {
-                "/office"
-            };
+            let home = home_of(&signed_in.account);
             ([(SET_COOKIE, cookie)], Redirect::to(home)).into_response()
         }
         Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
-        Err(error) => login_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),
+        Err(error) => with_retry(
+            login_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),
+            &error,
+        ),
+    }
+}
+
+/// Where an account lands once signed in.
+fn home_of(account: &cohort_store::Account) -> &'static str {
+    if account.role == "candidate" {
+        "/my-application"
+    } else {
+        "/office"
     }
 }
 
@@ -302,28 +316,40 @@ pub async fn reset(
     State(state): State<AppState>,
     visitor: Visitor,
     uri: Uri,
+    client: ClientAddr,
     body: Bytes,
 ) -> Response {
     let tr = state.locales.tr(visitor.lang);
     let form = FormData::parse(&body);
-    let login = Some(("/login".to_owned(), tr.t("candidate-login-title")));
     match query_token(&uri) {
         Some(token) => match accounts::reset_password(&state, &token, form.get("password")).await {
-            Ok(()) => forms::notice(
-                &state,
-                tr,
-                &uri,
-                StatusCode::OK,
-                tr.t("reset-done-title"),
-                tr.t("reset-done-body"),
-                login,
-            ),
+            Ok(signed_in) => {
+                // the link signs its owner in: no attacker's failed guesses can keep them out
+                let cookie = session_cookie(&signed_in.token, state.settings.secure_cookies());
+                let onwards = Some((
+                    home_of(&signed_in.account).to_owned(),
+                    tr.t("reset-done-continue"),
+                ));
+                let page = forms::notice(
+                    &state,
+                    tr,
+                    &uri,
+                    StatusCode::OK,
+                    tr.t("reset-done-title"),
+                    tr.t("reset-done-body"),
+                    onwards,
+                );
+                ([(SET_COOKIE, cookie)], page).into_response()
+            }
             Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
-            Err(error) => reset_page(&state, tr, &uri, "", vec![worded(&tr, &error)]),
+            Err(error) => with_retry(
+                reset_page(&state, tr, &uri, "", vec![worded(&tr, &error)]),
+                &error,
+            ),
         },
         None => {
             let email = form.get("email");
-            match accounts::request_reset(&state, email, visitor.lang).await {
+            match accounts::request_reset(&state, client, email, visitor.lang).await {
                 Ok(()) => forms::notice(
                     &state,
                     tr,
@@ -334,7 +360,10 @@ pub async fn reset(
                     None,
                 ),
                 Err(ApiError::Internal) => forms::internal(&state, tr, &uri),
-                Err(error) => reset_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),
+                Err(error) => with_retry(
+                    reset_page(&state, tr, &uri, email, vec![worded(&tr, &error)]),
+                    &error,
+                ),
             }
         }
     }

@@ -167,7 +167,17 @@ pub fn worded(tr: &Tr<'_>, error: &ApiError) -> (Option<String>, String) {
         ),
         ApiError::WrongCredentials => (None, tr.t("api-error-wrong-credentials")),
         ApiError::NotVerified => (None, tr.t("api-error-not-verified")),
-        ApiError::RateLimited => (None, tr.t("api-error-rate-limited")),
+        ApiError::RateLimited { key, retry_after } => (
+            None,
+            tr.with_args(key, &[("wait", crate::api::wait(tr, *retry_after))]),
+        ),
+        ApiError::Busy => (
+            None,
+            tr.with_args(
+                "api-error-busy",
+                &[("wait", crate::api::wait(tr, crate::api::BUSY_RETRY_SECS))],
+            ),
+        ),
         ApiError::BadToken => (None, tr.t("api-error-bad-token")),
         ApiError::TooLarge => (
             Some("file".to_owned()),
@@ -178,6 +188,20 @@ pub fn worded(tr: &Tr<'_>, error: &ApiError) -> (Option<String>, String) {
         ApiError::BadBody => (None, tr.t("api-error-bad-body")),
         _ => (None, tr.t("api-error-internal-short")),
     }
+}
+
+/// A form page answering a refused request: 429 or 503 with `Retry-After` when the
+/// refusal is a rate limit or saturated work, as the API answers; else the page as it is.
+pub fn with_retry(mut page: Response, error: &ApiError) -> Response {
+    let (status, seconds) = match error {
+        ApiError::RateLimited { retry_after, .. } => (StatusCode::TOO_MANY_REQUESTS, *retry_after),
+        ApiError::Busy => (StatusCode::SERVICE_UNAVAILABLE, crate::api::BUSY_RETRY_SECS),
+        _ => return page,
+    };
+    *page.status_mut() = status;
+    let (name, value) = crate::api::retry_after_header(seconds);
+    page.headers_mut().insert(name, value);
+    page
 }
 
 /// One error of a form: the id of the input it belongs to (empty: the whole form).

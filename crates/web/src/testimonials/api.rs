@@ -3,17 +3,17 @@
 
 use crate::api::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::SignedIn;
+use crate::client_addr::ClientAddr;
 use crate::office::Staff;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use cohort_domain::internship::{Moderation, ModerationAction, TestimonialDraft};
 use cohort_domain::{Lang, Permission};
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// A testimonial as written.
@@ -158,7 +158,7 @@ pub async fn post_moderation(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<ModerationRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {

@@ -6,6 +6,7 @@ pub mod invitation;
 pub mod page;
 
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::office::Staff;
 use crate::state::AppState;
 use cohort_domain::internship::{
@@ -15,7 +16,6 @@ use cohort_domain::internship::{
 use cohort_domain::session::SessionId;
 use cohort_domain::Permission;
 use cohort_store::NewTestimonial;
-use std::net::SocketAddr;
 
 fn problem(p: TestimonialProblem) -> ApiError {
     match p {
@@ -106,7 +106,7 @@ pub async fn submit(
 pub async fn moderate(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: i64,
     action: ModerationAction,
     body: Option<&str>,

@@ -2,6 +2,7 @@
 //! edit (when the author consents) or reject — and the intern's form on `/my-offer`.
 
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::office::pages::{hidden, page_staff, unit_name};
 use crate::pages::forms::{self, worded};
 use crate::pages::view::{render, Chrome};
@@ -9,12 +10,11 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::internship::Moderation;
 use cohort_domain::Permission;
-use std::net::SocketAddr;
 
 struct Pending {
     id: i64,
@@ -104,7 +104,7 @@ pub async fn moderate(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {

@@ -29,6 +29,9 @@ pub struct TestApp {
     /// Added to the system time by the server's clock ([`TestApp::advance`]).
     #[allow(dead_code)]
     pub clock_offset: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    /// When not 0, the server's clock stands still there ([`TestApp::freeze`]).
+    #[allow(dead_code)]
+    pub frozen_at: std::sync::Arc<std::sync::atomic::AtomicI64>,
     /// The SMTP sink the outbox worker delivers to ([`TestApp::spawn_with_smtp`]).
     #[allow(dead_code)]
     pub smtp: Option<cohort_smtp_sink::SmtpSink>,
@@ -53,6 +56,15 @@ impl TestApp {
     /// Like [`TestApp::spawn`], with documents kept where `files` says (a folder of the
     /// test by default).
     pub async fn spawn_with_files(files: Option<cohort_web::FilesAt>) -> TestApp {
+        TestApp::spawn_configured(files, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn_with_files`], with the settings changed by `configure` (e.g.
+    /// trusted proxies) before the server starts.
+    pub async fn spawn_configured(
+        files: Option<cohort_web::FilesAt>,
+        configure: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(&Store::sqlite_url_in(dir.path()))
             .await
@@ -66,15 +78,22 @@ impl TestApp {
         let files_dir = dir.path().join("files");
         let clock_offset = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
         let offset = clock_offset.clone();
+        let frozen_at = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+        let frozen = frozen_at.clone();
         let system = cohort_web::system_clock();
-        let settings = Settings {
+        let mut settings = Settings {
             files: files.unwrap_or_else(|| cohort_web::FilesAt::Folder(files_dir.clone())),
             clock: std::sync::Arc::new(move || {
-                system() + offset.load(std::sync::atomic::Ordering::SeqCst)
+                let at = match frozen.load(std::sync::atomic::Ordering::SeqCst) {
+                    0 => system(),
+                    at => at,
+                };
+                at + offset.load(std::sync::atomic::Ordering::SeqCst)
             }),
             sandbox: sandbox_child(),
             ..Settings::new(base.clone())
         };
+        configure(&mut settings);
         let state = AppState::load(store.clone(), settings)
             .await
             .expect("state");
@@ -88,6 +107,7 @@ impl TestApp {
             files_dir,
             state,
             clock_offset,
+            frozen_at,
             smtp: None,
             shutdown: Some(tx),
             server: Some(server),
@@ -99,7 +119,13 @@ impl TestApp {
     /// a real local sink (aiosmtpd), as in production; the worker ends with the runtime.
     #[allow(dead_code)]
     pub async fn spawn_with_smtp() -> TestApp {
-        let mut app = TestApp::spawn().await;
+        TestApp::spawn().await.with_smtp()
+    }
+
+    /// This app, with the outbox worker sending through SMTP to a real local sink.
+    #[allow(dead_code)]
+    pub fn with_smtp(mut self) -> TestApp {
+        let app = &mut self;
         let sink = cohort_smtp_sink::SmtpSink::start(&app._dir.path().join("smtp-sink"));
         let from = "Cohort <noreply@cohort.example>".parse().expect("from");
         let sender = cohort_mail::Sender::new(
@@ -117,7 +143,16 @@ impl TestApp {
             std::future::pending(),
         ));
         app.smtp = Some(sink);
-        app
+        self
+    }
+
+    /// Stops the server's clock now (it moves only by [`TestApp::advance`]), so that rate
+    /// limits and delays are decided by the test, not by how fast the machine runs it.
+    #[allow(dead_code)]
+    pub fn freeze(&self) {
+        let now = (cohort_web::system_clock())();
+        self.frozen_at
+            .store(now, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Moves the server's clock forward (sign-ins older than 12 hours then lapse).

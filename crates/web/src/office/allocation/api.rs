@@ -3,10 +3,11 @@
 
 use super::{RunView, Staff};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -15,7 +16,6 @@ use cohort_domain::allocation::{
 };
 use cohort_domain::Nationality;
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// A session's caps and runs.
@@ -260,7 +260,7 @@ pub async fn put_caps(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<CapsRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {
@@ -294,7 +294,7 @@ pub async fn post_run(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Option<Json<RunRequest>>, JsonRejection>,
 ) -> Result<(StatusCode, Json<RunBody>), LocalizedError> {
@@ -349,7 +349,7 @@ pub async fn get_instance(
     state: State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    peer: ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, i64)>, PathRejection>,
 ) -> Result<Response, LocalizedError> {
     document(state, visitor, staff, peer, path, false).await
@@ -367,7 +367,7 @@ pub async fn get_result(
     state: State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    peer: ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, i64)>, PathRejection>,
 ) -> Result<Response, LocalizedError> {
     document(state, visitor, staff, peer, path, true).await
@@ -377,7 +377,7 @@ async fn document(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, i64)>, PathRejection>,
     result: bool,
 ) -> Result<Response, LocalizedError> {
@@ -444,7 +444,7 @@ pub async fn post_publish(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     path: Result<Path<(i64, i64)>, PathRejection>,
     body: Result<Option<Json<PublishRequest>>, JsonRejection>,
 ) -> Result<Json<PublishBody>, LocalizedError> {

@@ -4,6 +4,7 @@
 
 use super::{RunView, Staff};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff, unit_name};
 use crate::pages::forms::{self, worded};
@@ -13,7 +14,7 @@ use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::allocation::{NationalityCaps, ReplyDays, DEFAULT_REPLY_DAYS};
@@ -21,7 +22,6 @@ use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::SessionId;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 
 struct RunLink {
     href: String,
@@ -439,7 +439,7 @@ pub async fn save_caps(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -493,7 +493,7 @@ pub async fn run_round(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -530,7 +530,7 @@ pub async fn publish(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path((id, run)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
@@ -562,7 +562,7 @@ pub async fn close_ranking(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {

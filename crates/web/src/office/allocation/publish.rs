@@ -4,6 +4,7 @@
 use super::round::lapse_expired_offers;
 use super::{check_round_may_run, coordinator_session, refused, Staff};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::mail_templates::MailBook;
 use crate::state::AppState;
 use cohort_domain::allocation::{
@@ -13,14 +14,13 @@ use cohort_domain::mail::{MailKind, Rendered};
 use cohort_domain::Lang;
 use cohort_store::{NewMail, NewOffer, Publication};
 use std::collections::HashMap;
-use std::net::SocketAddr;
 
 /// Publishes a run of the session; returns how many offers were made and their deadline. 409 when the round
 /// was already published, a newer run replaces this one, or the session is not ready.
 pub async fn publish(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     session: i64,
     run: i64,
     reply: ReplyDays,

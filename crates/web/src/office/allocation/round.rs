@@ -3,6 +3,7 @@
 
 use super::{check_round_may_run, coordinator_session, Staff};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use cohort_domain::allocation::{
     preview, NationalityCaps, Preview, Round, RoundCandidate, RoundOutcome, RoundPlacement,
@@ -14,7 +15,6 @@ use cohort_domain::Nationality;
 use cohort_matching::{InstanceDocument, Millis};
 use cohort_store::{NewAuditEntry, NewRun, OfferChange, RunRow};
 use std::collections::HashMap;
-use std::net::SocketAddr;
 
 /// A stored run and its figures.
 #[derive(Debug)]
@@ -42,7 +42,7 @@ pub async fn caps_of(state: &AppState, session: &Session) -> Result<NationalityC
 pub async fn set_caps(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     session: i64,
     caps: &NationalityCaps,
 ) -> Result<(), ApiError> {
@@ -64,7 +64,7 @@ pub async fn set_caps(
 pub async fn run(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     session: i64,
     seed: Option<u64>,
 ) -> Result<RunView, ApiError> {

@@ -4,19 +4,19 @@
 
 use super::{page, parse_query, rfc3339, AuditQuery};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::office::api::audit;
 use crate::office::Staff;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::body::Body;
-use axum::extract::{ConnectInfo, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohort_domain::Permission;
 use cohort_store::AuditEntry;
 use serde::Serialize;
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// An entry of the audit log.
@@ -87,7 +87,7 @@ pub async fn get_audit(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<AuditPageBody>, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
@@ -122,7 +122,7 @@ pub async fn export_audit(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);

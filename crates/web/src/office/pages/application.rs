@@ -3,6 +3,7 @@
 
 use super::{hidden, page_staff, unit_name};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::office::api::{audit, cv_text, is_blind, view, visible_application};
 use crate::office::{eligibility, review, review_api};
 use crate::pages::forms::{self, worded, FormData};
@@ -11,14 +12,13 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use axum::response::{IntoResponse, Redirect};
 use cohort_domain::session::SessionId;
 use cohort_domain::Permission;
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 
 struct CriterionField {
     key: String,
@@ -69,7 +69,7 @@ pub async fn application(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
 ) -> Response {
     show(&state, visitor, &uri, &headers, peer, &id, None).await
@@ -81,7 +81,7 @@ pub async fn save_review(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -115,7 +115,7 @@ pub async fn conflict(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -148,7 +148,7 @@ pub async fn override_eligibility(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -180,7 +180,7 @@ async fn act<F, Fut>(
     visitor: Visitor,
     uri: &Uri,
     headers: &HeaderMap,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: &str,
     form: &FormData,
     change: F,
@@ -218,7 +218,7 @@ async fn show(
     visitor: Visitor,
     uri: &Uri,
     headers: &HeaderMap,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: &str,
     error: Option<String>,
 ) -> Response {

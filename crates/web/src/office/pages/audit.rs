@@ -4,6 +4,7 @@
 
 use super::page_staff;
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::office::api::audit;
 use crate::office::audit_log::{api::allowed, page, rfc3339, AuditQuery, ACTIONS};
 use crate::pages::forms::{self, worded, ErrorView};
@@ -11,10 +12,9 @@ use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
-use axum::extract::{ConnectInfo, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
-use std::net::SocketAddr;
 
 struct EntryView {
     seq: i64,
@@ -63,7 +63,7 @@ pub async fn audit_log(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let staff = match page_staff(&state, visitor, &uri, &headers).await {

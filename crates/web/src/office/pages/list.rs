@@ -3,6 +3,7 @@
 
 use super::{hidden, page_staff, unit_name};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::office::api::{audit, decide_many, is_blind, parse_filter, session_list};
 use crate::office::list::{self, Entry, FACETS};
 use crate::office::Staff;
@@ -12,13 +13,12 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::application::{Decision, Reason, ReasonProblem};
 use cohort_domain::session::Session;
 use cohort_domain::{Permission, Role};
-use std::net::SocketAddr;
 
 struct Opt {
     value: String,
@@ -333,7 +333,7 @@ pub async fn screening(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
 ) -> Response {
     let staff = match page_staff(&state, visitor, &uri, &headers).await {
@@ -412,7 +412,7 @@ pub async fn decide(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {

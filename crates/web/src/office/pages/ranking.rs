@@ -5,6 +5,7 @@
 
 use super::{hidden, page_staff};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::office::review::{self, Reorder};
 use crate::pages::forms::{self, worded, FormData};
 use crate::pages::view::{render, Chrome};
@@ -12,12 +13,11 @@ use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::review::RankingMove;
 use cohort_domain::Permission;
-use std::net::SocketAddr;
 
 struct Row {
     id: i64,
@@ -128,7 +128,7 @@ pub async fn reorder(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {

@@ -7,12 +7,13 @@ mod chart;
 
 use super::api::{audit, session_list};
 use super::pages::{hidden, page_staff, unit_name};
+use crate::client_addr::ClientAddr;
 use crate::pages::forms;
 use crate::pages::view::{render, Chrome};
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use chart::{chart, Bar, Chart};
@@ -20,7 +21,6 @@ use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::SessionId;
 use cohort_domain::Permission;
 use std::collections::{BTreeMap, HashMap};
-use std::net::SocketAddr;
 
 /// A chart and its table.
 struct Section {
@@ -84,7 +84,7 @@ pub async fn report(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
 ) -> Response {
     let staff = match page_staff(&state, visitor, &uri, &headers).await {

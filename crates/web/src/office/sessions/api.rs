@@ -4,17 +4,17 @@
 
 use super::{EditError, SessionForm, Staff};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::body::Bytes;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use cohort_domain::review::Rubric;
 use cohort_domain::session::{PlacementFields, SessionFields};
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// A session to create or replace.
@@ -113,7 +113,7 @@ pub async fn post_session(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     body: Result<Json<SessionRequest>, JsonRejection>,
 ) -> Result<(StatusCode, Json<CreatedBody>), LocalizedError> {
     let fail = |e: ApiError| e.into_localized(&state, visitor);
@@ -143,7 +143,7 @@ pub async fn put_session(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<SessionRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {
@@ -172,7 +172,7 @@ pub async fn post_window(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<WindowRequest>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {
@@ -202,7 +202,7 @@ pub async fn post_placement(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<PlacementFields>, JsonRejection>,
 ) -> Result<(StatusCode, Json<CreatedBody>), LocalizedError> {
@@ -232,7 +232,7 @@ pub async fn put_placement(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     body: Result<Json<PlacementFields>, JsonRejection>,
 ) -> Result<StatusCode, LocalizedError> {
@@ -266,7 +266,7 @@ pub async fn post_import(
     State(state): State<AppState>,
     visitor: Visitor,
     staff: Staff,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     id: Result<Path<i64>, PathRejection>,
     query: Result<Query<ImportQuery>, QueryRejection>,
     body: Bytes,

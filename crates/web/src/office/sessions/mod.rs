@@ -14,6 +14,7 @@ use cohort_untrusted::sheet::{self, SheetError};
 
 use super::Staff;
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 use cohort_domain::eligibility::RuleSet;
 use cohort_domain::review::Rubric;
@@ -23,7 +24,6 @@ use cohort_domain::session::{
 };
 use cohort_domain::Permission;
 use cohort_store::ReviewSettingsRow;
-use std::net::SocketAddr;
 
 /// A session as the office edits it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -171,7 +171,7 @@ fn code_taken() -> EditError {
 pub async fn create(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     form: &SessionForm,
 ) -> Result<SessionId, EditError> {
     staff.require(Permission::ManageSessions)?;
@@ -214,7 +214,7 @@ pub(crate) async fn editable(
 pub async fn update(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: i64,
     form: &SessionForm,
 ) -> Result<(), EditError> {
@@ -257,7 +257,7 @@ pub async fn update(
 pub async fn move_window(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: i64,
     open: bool,
 ) -> Result<(), ApiError> {
@@ -325,7 +325,7 @@ async fn read_sheet(
 pub async fn import(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: i64,
     bytes: &[u8],
     write: bool,
@@ -366,7 +366,7 @@ pub async fn import(
 async fn add(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     session: &Session,
     placements: &[Placement],
     action: &str,
@@ -387,7 +387,7 @@ async fn add(
 pub async fn add_placement(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: i64,
     fields: &PlacementFields,
 ) -> Result<PlacementId, EditError> {
@@ -435,7 +435,7 @@ pub(crate) async fn editable_placement(
 pub async fn edit_placement(
     state: &AppState,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: i64,
     fields: &PlacementFields,
 ) -> Result<Placement, EditError> {

@@ -4,6 +4,7 @@
 
 use super::{EditError, Problem, SessionForm, Staff};
 use crate::api::ApiError;
+use crate::client_addr::ClientAddr;
 use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff, unit_name};
 use crate::pages::forms::{self, attach, ErrorView, Field, FormData};
@@ -13,12 +14,11 @@ use crate::visitor::Visitor;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{ConnectInfo, Multipart, Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
 use cohort_domain::session::{Placement, PlacementFields, SessionFields};
-use std::net::SocketAddr;
 
 struct TextArea {
     id: String,
@@ -350,7 +350,7 @@ pub async fn create_session(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     body: Bytes,
 ) -> Response {
     let (staff, data) = match posted(&state, visitor, &uri, &headers, &body).await {
@@ -403,7 +403,7 @@ pub async fn save_session(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -440,7 +440,7 @@ pub async fn window(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -566,7 +566,7 @@ pub async fn add_placement(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -631,7 +631,7 @@ pub async fn save_placement(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -670,7 +670,7 @@ async fn import_page(
     visitor: Visitor,
     uri: &Uri,
     staff: &Staff,
-    peer: SocketAddr,
+    peer: ClientAddr,
     id: i64,
     bytes: &[u8],
 ) -> Response {
@@ -730,7 +730,7 @@ pub async fn preview_import(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
@@ -769,7 +769,7 @@ pub async fn confirm_import(
     visitor: Visitor,
     uri: Uri,
     headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientAddr,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
