@@ -93,5 +93,4 @@ api-wait = { $minutes ->
     }
 api-error-bad-token = This link is invalid, already used or expired. Ask for a new one.
 api-error-body-too-large = The request is too large: { $kib } KB at most. Nothing was kept.
-api-error-busy = The service is busy: please try again in a few seconds. Nothing you sent was kept.
 api-error-internal-short = Internal error. Please try again; if it happens again, tell the internship office.

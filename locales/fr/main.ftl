@@ -93,5 +93,4 @@ api-wait = { $minutes ->
     }
 api-error-bad-token = Ce lien n’est pas valide, a déjà servi ou a expiré. Demandez-en un nouveau.
 api-error-body-too-large = La requête est trop volumineuse : { $kib } Ko au plus. Rien n’a été enregistré.
-api-error-busy = Le service est très sollicité : réessayez dans quelques secondes. Rien de ce que vous avez envoyé n’a été enregistré.
 api-error-internal-short = Erreur interne. Veuillez réessayer ; si cela se reproduit, prévenez le bureau des stages.

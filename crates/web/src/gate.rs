@@ -2,6 +2,11 @@
 //! `queued` more wait their turn, and anything beyond is refused at once, so that a flood
 //! of requests costs a bounded amount of memory and CPU and the excess is answered 503
 //! with `Retry-After` instead of piling up.
+//!
+//! The jobs run on the gate's own `at_once` threads, not on tokio's blocking pool: argon2
+//! takes ~19 MiB a job, and glibc keeps such a block in the arena of each thread that
+//! freed it, so hundreds of pool threads each kept their own (a burst of sign-ins left
+//! the server at 385 MiB); a fixed set of threads keeps a fixed set of arenas.
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -34,8 +39,8 @@ pub enum GateError {
     #[error("too much of this work is already running or waiting")]
     Full,
     /// The job panicked or its thread was lost.
-    #[error("the job failed: {0}")]
-    Failed(#[from] tokio::task::JoinError),
+    #[error("the job panicked or its thread was lost")]
+    Failed,
 }
 
 /// A gate for one kind of work; cheap to clone (the clones share it).
@@ -54,6 +59,37 @@ struct Inner {
     running: AtomicUsize,
     peak: AtomicUsize,
     done: AtomicU64,
+    /// Jobs to the gate's threads.
+    jobs: std::sync::Mutex<std::sync::mpsc::Sender<Job>>,
+}
+
+/// A job for one of the gate's threads.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Starts `count` threads that run the jobs sent on the returned channel; they end when
+/// the channel closes (the gate dropped).
+fn start_threads(count: usize) -> std::sync::mpsc::Sender<Job> {
+    let (send, receive) = std::sync::mpsc::channel::<Job>();
+    let receive = Arc::new(std::sync::Mutex::new(receive));
+    for i in 0..count {
+        let receive = receive.clone();
+        let started = std::thread::Builder::new()
+            .name(format!("cohort-gate-{i}"))
+            .spawn(move || loop {
+                let job = match receive.lock() {
+                    Ok(receive) => receive.recv(),
+                    Err(_) => return,
+                };
+                match job {
+                    Ok(job) => job(),
+                    Err(_) => return,
+                }
+            });
+        if let Err(error) = started {
+            tracing::error!(%error, "a thread of a gate could not start");
+        }
+    }
+    send
 }
 
 impl Gate {
@@ -71,6 +107,7 @@ impl Gate {
                 running: AtomicUsize::new(0),
                 peak: AtomicUsize::new(0),
                 done: AtomicU64::new(0),
+                jobs: std::sync::Mutex::new(start_threads(at_once)),
             }),
         }
     }
@@ -124,9 +161,9 @@ pub struct Ticket {
 }
 
 impl Ticket {
-    /// Runs `job` on a blocking thread when its turn comes. The turn is held by the job
-    /// itself: a request given up while its job runs does not free the turn before the job
-    /// ends.
+    /// Runs `job` on one of the gate's threads when its turn comes. The turn is held by the
+    /// job itself: a request given up while its job runs does not free the turn before the
+    /// job ends.
     pub async fn run<T: Send + 'static>(
         self,
         job: impl FnOnce() -> T + Send + 'static,
@@ -138,12 +175,17 @@ impl Ticket {
             .acquire_owned()
             .await
             .map_err(|_| GateError::Full)?;
-        let result = tokio::task::spawn_blocking(move || {
+        let (answer, result) = tokio::sync::oneshot::channel();
+        let jobs = inner.jobs.lock().map_err(|_| GateError::Failed)?.clone();
+        let job: Job = Box::new(move || {
             let _running = Running::start(inner, (turn, place));
-            job()
-        })
-        .await?;
-        Ok(result)
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+            if let Ok(value) = outcome {
+                let _ = answer.send(value);
+            }
+        });
+        jobs.send(job).map_err(|_| GateError::Failed)?;
+        result.await.map_err(|_| GateError::Failed)
     }
 }
 

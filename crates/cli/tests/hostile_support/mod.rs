@@ -200,6 +200,7 @@ impl Server {
         let before = self.mails_to(email, "password-reset?token=").len();
         let asked = Client::new()
             .post(self.url("/api/v1/auth/password-reset/request"))
+            .header("X-Forwarded-For", "203.0.113.9")
             .json(&json!({"email": email}))
             .send()
             .await

@@ -24,7 +24,7 @@ impl From<GateError> for PasswordError {
     fn from(e: GateError) -> PasswordError {
         match e {
             GateError::Full => PasswordError::Busy,
-            GateError::Failed(e) => PasswordError::Failed(e.to_string()),
+            GateError::Failed => PasswordError::Failed(e.to_string()),
         }
     }
 }
