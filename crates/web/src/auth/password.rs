@@ -3,9 +3,9 @@
 //! parameters), so at most one per CPU runs, a few more wait, and the rest are refused
 //! (503 with `Retry-After`) rather than taking the server's memory.
 
+use super::argon2_memory;
 use crate::gate::{Gate, GateError, Ticket, WorkLimit};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
+use argon2::password_hash::PasswordHash;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -106,13 +106,7 @@ impl Admitted {
     /// Hashes a password into a PHC string (argon2id, the crate's recommended parameters).
     pub async fn hash(self, password: String) -> Result<String, PasswordError> {
         self.ticket
-            .run(move || {
-                let salt = SaltString::generate(&mut rand::rngs::OsRng);
-                Argon2::default()
-                    .hash_password(password.as_bytes(), &salt)
-                    .map(|h| h.to_string())
-                    .map_err(|e| PasswordError::Failed(e.to_string()))
-            })
+            .run(move || argon2_memory::hash(password.as_bytes()).map_err(PasswordError::Failed))
             .await?
     }
 
@@ -137,11 +131,7 @@ impl Admitted {
                 checks.fetch_add(1, Ordering::SeqCst);
                 let parsed =
                     PasswordHash::new(&stored).map_err(|e| PasswordError::Failed(e.to_string()))?;
-                Ok::<_, PasswordError>(
-                    Argon2::default()
-                        .verify_password(password.as_bytes(), &parsed)
-                        .is_ok(),
-                )
+                argon2_memory::verify(password.as_bytes(), &parsed).map_err(PasswordError::Failed)
             })
             .await??;
         Ok(matches && known)
