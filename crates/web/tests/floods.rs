@@ -10,7 +10,7 @@ mod common;
 
 use common::candidates::PASSWORD;
 use common::TestApp;
-use reqwest::header::{ACCEPT_LANGUAGE, RETRY_AFTER};
+use reqwest::header::{ACCEPT_LANGUAGE, ORIGIN, RETRY_AFTER};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -391,6 +391,7 @@ async fn a_full_hashing_queue_answers_503_with_retry_after_on_the_api_and_the_pa
     let response = Client::new()
         .post(app.url("/login"))
         .header(ACCEPT_LANGUAGE, "en")
+        .header(ORIGIN, &app.base)
         .form(&[("email", "zoe@example.org"), ("password", PASSWORD)])
         .send()
         .await
@@ -426,6 +427,7 @@ async fn the_pages_answer_429_with_retry_after_in_the_visitors_language() {
         client
             .post(app.url(path))
             .header(ACCEPT_LANGUAGE, "fr")
+            .header(ORIGIN, &app.base)
             .form(&fields)
             .send()
     };
