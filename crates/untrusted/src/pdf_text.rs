@@ -26,7 +26,12 @@ pub fn tidy(raw: &str) -> String {
     let mut out = String::new();
     let mut blank_lines = 0;
     for line in raw.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
+        // control characters go first, so that a word made only of them leaves no space
+        let words: Vec<String> = line
+            .split_whitespace()
+            .map(|word| word.chars().filter(|c| !c.is_control()).collect::<String>())
+            .filter(|word| !word.is_empty())
+            .collect();
         if words.is_empty() {
             blank_lines += 1;
             continue;
@@ -39,7 +44,7 @@ pub fn tidy(raw: &str) -> String {
             if i > 0 {
                 out.push(' ');
             }
-            out.extend(word.chars().filter(|c| !c.is_control()));
+            out.push_str(word);
         }
         if out.len() > 4 * MAX_TEXT_CHARS {
             break;
@@ -69,6 +74,21 @@ mod tests {
         }
         let long = "é".repeat(MAX_TEXT_CHARS + 50);
         assert_eq!(tidy(&long).chars().count(), MAX_TEXT_CHARS);
+    }
+
+    #[test]
+    fn a_word_of_control_characters_leaves_no_space() {
+        // found by the fuzz target pdf_text: "9 \0\u{1}" was tidied to "9 " (a trailing
+        // space), and "a \0 b" to "a  b"
+        for (raw, tidied) in [
+            ("0000000009 \0\0\u{1}\nnext", "0000000009\nnext"),
+            ("a \u{7} b", "a b"),
+            ("\u{0}\u{1}\n\nx", "x"),
+            ("x\n\u{0}\n\ny", "x\n\ny"),
+        ] {
+            assert_eq!(tidy(raw), tidied, "{raw:?}");
+            assert_eq!(tidy(tidied), tidied, "{tidied:?} is tidy");
+        }
     }
 
     #[test]
