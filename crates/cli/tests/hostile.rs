@@ -211,7 +211,12 @@ async fn wrong_password_burst(server: &Server) {
     // the rest wait out a delay (429) or find the password checks full (503)
     let refused = answers
         .iter()
-        .filter(|s| matches!(**s, StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE))
+        .filter(|s| {
+            matches!(
+                **s,
+                StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+            )
+        })
         .count();
     assert!(checked <= 5, "{checked} passwords checked: {answers:?}");
     assert_eq!(checked + refused, 30, "{answers:?}");
