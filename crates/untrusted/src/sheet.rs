@@ -44,7 +44,10 @@ pub fn rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, SheetError> {
         return Err(SheetError::TooLarge);
     }
     if is_xlsx(bytes) {
-        xlsx_rows(bytes)
+        // calamine's arithmetic on a cell reference with too many letters overflows (a
+        // panic where overflow checks are on, a wrong column elsewhere): unreadable, the
+        // same in every build, rather than a crashed sandbox
+        std::panic::catch_unwind(|| xlsx_rows(bytes)).unwrap_or(Err(SheetError::Unreadable))
     } else {
         csv_rows(bytes)
     }
@@ -207,6 +210,15 @@ mod tests {
             rows(&book.save_to_buffer().expect("xlsx")),
             Err(SheetError::TooManyCells)
         );
+    }
+
+    #[test]
+    fn a_reference_with_too_many_letters_is_refused() {
+        // found by the fuzz target sheet_xlsx: `<dimension ref="formats.org/officeDocsH3"/>`
+        // overflowed calamine's column arithmetic (a panic in builds with overflow checks)
+        let bytes = include_bytes!("../tests/fuzz-found/xlsx-dimension-overflow.xlsx");
+        assert!(is_xlsx(bytes));
+        assert!(rows(bytes).is_err());
     }
 
     #[test]

@@ -25,7 +25,9 @@ pub struct Event {
     pub summary: String,
 }
 
-/// Escapes text per RFC 5545 §3.3.11.
+/// Escapes text per RFC 5545 §3.3.11. Text holds no control character but the tab
+/// (`TSAFE-CHAR`): a line break is written `\n`, the others (a carriage return, a NUL
+/// from a pasted title) are dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -34,7 +36,8 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -94,6 +97,25 @@ pub fn ics(name: &str, events: &[Event], stamp: Timestamp) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn control_characters_never_reach_the_feed() {
+        // found by the fuzz target ics_escape: a NUL in the calendar's name was written
+        // as it was, and iCalendar text may hold no control character but the tab
+        let stamp: Timestamp = "2027-01-02T03:04:05Z".parse().expect("instant");
+        let events = [Event {
+            uid: "a\u{1}b@cohort".into(),
+            when: When::Day(date(2027, 9, 1)),
+            summary: "Badge\u{0}\u{7f}\tphoto\r\ndue\u{1b}[31m".into(),
+        }];
+        let text = ics("Cohort\u{0}, ana", &events, stamp);
+        assert!(text.contains("X-WR-CALNAME:Cohort\\, ana\r\n"));
+        assert!(text.contains("UID:ab@cohort\r\n"));
+        assert!(text.contains("SUMMARY:Badge\tphoto\\ndue[31m\r\n"));
+        assert!(text
+            .chars()
+            .all(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n')));
+    }
 
     #[test]
     fn events_are_written_escaped_and_folded() {

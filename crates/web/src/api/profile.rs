@@ -211,8 +211,11 @@ pub async fn put_profile(
     let Json(body) = body.map_err(|_| fail(ApiError::BadBody))?;
     let now = state.settings.now();
     let today = profile::utc_date(now);
-    let start = start_date(query.as_deref(), today).map_err(fail)?;
     let tr = state.locales.tr(visitor.lang);
+    // a 422 here has the shape the schema gives it: `start` listed among the problems
+    let Ok(start) = start_date(query.as_deref(), today) else {
+        return Ok(start_refused(&tr));
+    };
     let saved = crate::profiles::save(&state, signed_in.account.id, &body.into())
         .await
         .map_err(fail)?;
@@ -255,6 +258,23 @@ fn refused(tr: &Tr<'_>, problems: &[ProfileProblem]) -> Response {
             field: problems.first().map(|p| p.field.clone()),
         },
         problems: problem_bodies(tr, problems),
+    };
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
+
+/// A PUT's `?start=` that is not a date: nothing saved, the answer a refused profile's.
+fn start_refused(tr: &Tr<'_>) -> Response {
+    let message = tr.t("profile-start-invalid");
+    let body = ProfileErrorBody {
+        error: ErrorDetail {
+            code: "invalid".to_owned(),
+            message: message.clone(),
+            field: Some("start".to_owned()),
+        },
+        problems: vec![ProblemBody {
+            field: "start".to_owned(),
+            message,
+        }],
     };
     (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
 }

@@ -1,0 +1,14 @@
+//! The placement import from an XLSX workbook (read in the sandbox's child in
+//! production): the first sheet's rows within their bounds, then the placements they
+//! describe, each giving its own fields back.
+#![no_main]
+
+use cohort_fuzz::check_sheet_import;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    if !cohort_untrusted::sheet::is_xlsx(bytes) {
+        return;
+    }
+    check_sheet_import(bytes);
+});
