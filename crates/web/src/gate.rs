@@ -178,8 +178,10 @@ impl Ticket {
         let (answer, result) = tokio::sync::oneshot::channel();
         let jobs = inner.jobs.lock().map_err(|_| GateError::Failed)?.clone();
         let job: Job = Box::new(move || {
-            let _running = Running::start(inner, (turn, place));
+            let running = Running::start(inner, (turn, place));
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+            // counted as done and its turn given back before anyone hears the answer
+            drop(running);
             if let Ok(value) = outcome {
                 let _ = answer.send(value);
             }
