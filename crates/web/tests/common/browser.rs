@@ -5,6 +5,7 @@
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -16,12 +17,23 @@ pub fn axe_script() -> String {
     std::fs::read_to_string(&axe_path).unwrap_or_else(|e| panic!("cannot read {axe_path}: {e}"))
 }
 
-pub struct Driver(Child);
+/// chromedriver in a process group of its own, with the browser it starts: dropping it
+/// ends the whole group (killing chromedriver alone left each Chromium running), then
+/// removes the browser's profile.
+pub struct Driver {
+    child: Child,
+    _profile: tempfile::TempDir,
+}
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -45,10 +57,15 @@ pub async fn start_browser() -> (Driver, Client) {
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("start chromedriver");
-    let driver = Driver(child);
-    let profile = tempfile::tempdir().expect("profile dir").keep();
+    let profile = tempfile::tempdir().expect("profile dir");
+    let profile_path = profile.path().to_owned();
+    let driver = Driver {
+        child,
+        _profile: profile,
+    };
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
         "goog:chromeOptions".to_owned(),
@@ -58,7 +75,7 @@ pub async fn start_browser() -> (Driver, Client) {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--lang=fr-FR",
-                format!("--user-data-dir={}", profile.display()),
+                format!("--user-data-dir={}", profile_path.display()),
             ],
             "prefs": { "intl.accept_languages": "fr-FR,fr" }
         }),
