@@ -5,13 +5,5 @@ use cohort_domain::onboarding::Checklist;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return;
-    };
-    let Ok(list) = Checklist::from_toml(text) else {
-        return;
-    };
-    let written = list.to_toml();
-    let back = Checklist::from_toml(&written).expect("a written checklist reads back");
-    assert_eq!(back, list);
+    cohort_fuzz::check_round_trip(bytes, Checklist::from_toml, Checklist::to_toml);
 });

@@ -5,14 +5,5 @@ use cohort_domain::eligibility::RuleSet;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return;
-    };
-    let Ok(rules) = RuleSet::from_toml(text) else {
-        return;
-    };
-    let canonical = rules.to_toml();
-    let back = RuleSet::from_toml(&canonical).expect("the canonical form reads back");
-    assert_eq!(back, rules);
-    assert_eq!(back.to_toml(), canonical);
+    cohort_fuzz::check_round_trip(bytes, RuleSet::from_toml, RuleSet::to_toml);
 });

@@ -6,13 +6,5 @@ use cohort_domain::internship::EvaluationRubric;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return;
-    };
-    let Ok(rubric) = EvaluationRubric::from_toml(text) else {
-        return;
-    };
-    let written = rubric.to_toml();
-    let back = EvaluationRubric::from_toml(&written).expect("a written rubric reads back");
-    assert_eq!(back, rubric);
+    cohort_fuzz::check_round_trip(bytes, EvaluationRubric::from_toml, EvaluationRubric::to_toml);
 });

@@ -78,3 +78,26 @@ pub fn check_sheet_import(bytes: &[u8]) {
         assert_eq!(again, Ok(placement));
     }
 }
+
+/// The rule of every file the office writes back: whatever `read` accepts, `write` puts
+/// in a form that reads back to the same value and is reproduced byte for byte.
+pub fn check_round_trip<T, E>(
+    bytes: &[u8],
+    read: impl Fn(&str) -> Result<T, E>,
+    write: impl Fn(&T) -> String,
+) where
+    T: PartialEq + std::fmt::Debug,
+{
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let Ok(value) = read(text) else {
+        return;
+    };
+    let written = write(&value);
+    let Ok(back) = read(&written) else {
+        panic!("the written form does not read back:\n{written}");
+    };
+    assert_eq!(back, value);
+    assert_eq!(write(&back), written, "the written form is reproduced");
+}
