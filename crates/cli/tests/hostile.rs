@@ -55,6 +55,8 @@ async fn hostile_pdfs(server: &Server, who: &hostile_support::Candidate) {
             status == StatusCode::CREATED || status.is_client_error(),
             "{name}: {status}"
         );
+        // the text is read just after the answer: the server survives that too
+        server.cv_texts_read().await;
         assert!(server.alive().await, "{name}: the server still answers");
         let documents = who.documents(server).await;
         if status == StatusCode::CREATED {
@@ -71,6 +73,8 @@ async fn hostile_pdfs(server: &Server, who: &hostile_support::Candidate) {
     // a real CV still goes through, its text read
     let cv = samples::pdf_with_text(&["Ana Popescu", "International law"]);
     assert_eq!(who.upload_cv(server, cv).await, StatusCode::CREATED);
+    server.cv_texts_read().await;
+    assert!(server.alive().await);
 }
 
 /// A coordinator's XLSX with one cell at XFD1048576: refused by name, nothing written.

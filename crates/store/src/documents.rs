@@ -71,7 +71,8 @@ pub struct NewDocument<'a> {
     /// SHA-256 of the content, lower-case hex.
     pub sha256: &'a str,
     /// The text extracted from it (a CV's), cut to a bound by the caller; may be empty.
-    pub text: &'a str,
+    /// `None`: to be read later, by a worker ([`Store::claim_cv_to_read`]).
+    pub text: Option<&'a str>,
 }
 
 fn document(row: &sqlx::any::AnyRow) -> Result<DocumentRow, StoreError> {
@@ -117,10 +118,12 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO documents (application_id, kind, object_key, file_name, size, sha256, uploaded_at, text) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (application_id, kind) DO UPDATE SET \
+            "INSERT INTO documents (application_id, kind, object_key, file_name, size, sha256, uploaded_at, text, \
+             text_pending, text_claimed_until, text_attempts) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0) ON CONFLICT (application_id, kind) DO UPDATE SET \
              object_key = excluded.object_key, file_name = excluded.file_name, size = excluded.size, \
-             sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, text = excluded.text",
+             sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, text = excluded.text, \
+             text_pending = excluded.text_pending, text_claimed_until = 0, text_attempts = 0",
         )
         .bind(new.application_id)
         .bind(new.kind.as_str())
@@ -129,7 +132,8 @@ impl Store {
         .bind(new.size)
         .bind(new.sha256)
         .bind(now)
-        .bind(new.text)
+        .bind(new.text.unwrap_or_default())
+        .bind(i32::from(new.text.is_none()))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -15,6 +15,7 @@ mod applications;
 mod assignment;
 mod audit;
 mod catalogue;
+mod cv_text;
 mod demo;
 mod documents;
 mod eligibility;
@@ -44,6 +45,7 @@ pub use audit::{
     append_audit, AuditEntry, AuditFilter, AuditProblem, AuditProblemKind, AuditReport,
     NewAuditEntry, AUDIT_GENESIS_HASH,
 };
+pub use cv_text::CvToRead;
 pub use demo::DemoApplicant;
 pub use documents::{DocumentKind, DocumentRow, NewDocument};
 pub use eligibility::EligibilityOverride;

@@ -203,17 +203,19 @@ impl Store {
         Ok(n)
     }
 
-    /// Moves with every change to any application: the last timeline event, and the
-    /// number of applications anonymised when accounts were deleted (a deletion removes
-    /// events, so the first part alone could stand still).
-    pub async fn applications_revision(&self) -> Result<(i64, i64), StoreError> {
+    /// Moves with every change to any application: the last timeline event, the number
+    /// of applications anonymised when accounts were deleted (a deletion removes events,
+    /// so the first part alone could stand still), and the CV texts saved (read after
+    /// their upload: [`Store::cv_texts_saved_since`]).
+    pub async fn applications_revision(&self) -> Result<(i64, i64, i64), StoreError> {
         let (events, anonymised): (Option<i64>, i64) = sqlx::query_as(
             "SELECT (SELECT MAX(id) FROM application_events), \
              (SELECT COUNT(*) FROM anonymous_applications)",
         )
         .fetch_one(&self.pool)
         .await?;
-        Ok((events.unwrap_or(0), anonymised))
+        let texts = self.cv_text_revision().await?;
+        Ok((events.unwrap_or(0), anonymised, texts))
     }
 
     /// Applies a staff decision if the application still has `from`: status, timeline event

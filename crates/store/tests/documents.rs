@@ -1,6 +1,6 @@
 //! Application documents on SQLite and on PostgreSQL: one per kind, a second upload
 //! replaces the first and hands back the old object key, only drafts change, and each
-//! application has its own.
+//! application has its own; a CV's text is read later by one claimant at a time.
 
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::demo_session;
@@ -16,6 +16,9 @@ on_both_backends!(
     one_document_per_kind_and_a_new_one_replaces_the_old,
     only_a_draft_takes_documents,
     each_application_has_its_own_documents,
+    a_cv_is_read_once_by_whoever_claims_it,
+    a_replaced_cv_is_not_given_the_old_ones_text,
+    concurrent_readers_claim_each_cv_once,
 );
 
 /// A candidate with a draft application; returns (account id, application id).
@@ -56,7 +59,7 @@ fn new_document<'a>(application_id: i64, kind: DocumentKind, key: &'a str) -> Ne
         file_name: "Mon CV (final).pdf",
         size: 1234,
         sha256: "ab",
-        text: "Droit international",
+        text: Some("Droit international"),
     }
 }
 
@@ -104,7 +107,7 @@ async fn one_document_per_kind_and_a_new_one_replaces_the_old(store: Store) {
         file_name: "cv-2.pdf",
         size: 99,
         sha256: "cd",
-        text: "",
+        text: Some(""),
         ..new_document(application, DocumentKind::Cv, "documents/b")
     };
     let replaced = store.put_document(&second, NOW + 1).await.expect("put");
@@ -200,4 +203,187 @@ async fn each_application_has_its_own_documents(store: Store) {
         only(store.documents(ben).await.expect("documents")),
         "documents/b"
     );
+}
+
+fn cv_to_read(application_id: i64, key: &str) -> NewDocument<'_> {
+    NewDocument {
+        text: None,
+        ..new_document(application_id, DocumentKind::Cv, key)
+    }
+}
+
+async fn a_cv_is_read_once_by_whoever_claims_it(store: Store) {
+    let (_, application) = draft(&store, "ana@example.org").await;
+    store
+        .put_document(&cv_to_read(application, "documents/a"), NOW)
+        .await
+        .expect("put")
+        .expect("a draft");
+    assert_eq!(store.cvs_to_read().await.expect("count"), 1);
+    assert_eq!(store.cv_text(application).await.expect("text"), "");
+    let claimed = store
+        .claim_cv_to_read(NOW, NOW + 60_000)
+        .await
+        .expect("claim")
+        .expect("one to read");
+    assert_eq!(
+        (
+            claimed.application_id,
+            claimed.object_key.as_str(),
+            claimed.attempts
+        ),
+        (application, "documents/a", 1)
+    );
+    assert_eq!(
+        store
+            .claim_cv_to_read(NOW + 1, NOW + 60_001)
+            .await
+            .expect("claim"),
+        None,
+        "held by the first claimant"
+    );
+    // the first claimant died: once its claim has run out, another takes it over
+    let again = store
+        .claim_cv_to_read(NOW + 60_000, NOW + 120_000)
+        .await
+        .expect("claim")
+        .expect("claimable again");
+    assert_eq!(again.attempts, 2);
+    // the session's list, once the application is sent, learns that the text changed
+    store
+        .change_status(
+            application,
+            ApplicationStatus::Draft,
+            ApplicationStatus::Submitted,
+            "submitted",
+            NOW,
+        )
+        .await
+        .expect("submit")
+        .expect("was a draft");
+    let session = store.sessions().await.expect("sessions")[0].id;
+    let before = store.applications_revision().await.expect("revision");
+    assert!(store
+        .save_cv_text(&again, "Droit international")
+        .await
+        .expect("save"));
+    let after = store.applications_revision().await.expect("revision");
+    assert!(after > before, "{before:?} then {after:?}");
+    assert_eq!(
+        store
+            .cv_texts_saved_since(session, before.2)
+            .await
+            .expect("since"),
+        [application]
+    );
+    assert!(store
+        .cv_texts_saved_since(session, after.2)
+        .await
+        .expect("since")
+        .is_empty());
+    assert_eq!(
+        store.cv_text(application).await.expect("text"),
+        "Droit international"
+    );
+    assert_eq!(store.cvs_to_read().await.expect("count"), 0);
+    assert!(
+        !store.save_cv_text(&claimed, "late").await.expect("save"),
+        "the slower claimant's text is not saved twice"
+    );
+    assert_eq!(
+        store.applications_revision().await.expect("revision"),
+        after
+    );
+    assert_eq!(
+        store
+            .claim_cv_to_read(NOW + 200_000, NOW + 260_000)
+            .await
+            .expect("claim"),
+        None
+    );
+}
+
+async fn a_replaced_cv_is_not_given_the_old_ones_text(store: Store) {
+    let (_, application) = draft(&store, "ana@example.org").await;
+    store
+        .put_document(&cv_to_read(application, "documents/a"), NOW)
+        .await
+        .expect("put")
+        .expect("a draft");
+    let old = store
+        .claim_cv_to_read(NOW, NOW + 60_000)
+        .await
+        .expect("claim")
+        .expect("one to read");
+    store
+        .put_document(&cv_to_read(application, "documents/b"), NOW + 1)
+        .await
+        .expect("put")
+        .expect("a draft");
+    assert!(!store.save_cv_text(&old, "old text").await.expect("save"));
+    assert_eq!(store.cv_text(application).await.expect("text"), "");
+    // the new file is to read, with a claim of its own
+    let new = store
+        .claim_cv_to_read(NOW + 2, NOW + 60_002)
+        .await
+        .expect("claim")
+        .expect("the new CV");
+    assert_eq!((new.object_key.as_str(), new.attempts), ("documents/b", 1));
+    store
+        .release_cv_to_read(&new, NOW + 10)
+        .await
+        .expect("release");
+    assert_eq!(
+        store
+            .claim_cv_to_read(NOW + 5, NOW + 60_005)
+            .await
+            .expect("claim"),
+        None,
+        "given back for later"
+    );
+    let later = store
+        .claim_cv_to_read(NOW + 10, NOW + 60_010)
+        .await
+        .expect("claim")
+        .expect("later");
+    assert!(store.save_cv_text(&later, "new text").await.expect("save"));
+    assert_eq!(store.cv_text(application).await.expect("text"), "new text");
+}
+
+/// Eight readers (as on several nodes) claiming at once: each of 12 CVs goes to one.
+async fn concurrent_readers_claim_each_cv_once(store: Store) {
+    for i in 0..12 {
+        let (_, application) = draft(&store, &format!("c{i}@example.org")).await;
+        let key = format!("documents/{i}");
+        store
+            .put_document(&cv_to_read(application, &key), NOW + i)
+            .await
+            .expect("put")
+            .expect("a draft");
+    }
+    let readers = (0..8).map(|_| {
+        let store = store.clone();
+        tokio::spawn(async move {
+            let mut mine = Vec::new();
+            for _ in 0..20 {
+                if let Some(cv) = store
+                    .claim_cv_to_read(NOW + 100, NOW + 60_000)
+                    .await
+                    .expect("claim")
+                {
+                    mine.push(cv.object_key);
+                }
+            }
+            mine
+        })
+    });
+    let mut claimed = Vec::new();
+    for reader in readers.collect::<Vec<_>>() {
+        claimed.extend(reader.await.expect("reader"));
+    }
+    claimed.sort();
+    let mut unique = claimed.clone();
+    unique.dedup();
+    assert_eq!(claimed, unique, "no CV claimed twice");
+    assert_eq!(claimed.len(), 12, "every CV claimed: {claimed:?}");
 }

@@ -71,7 +71,7 @@ async fn draft(store: &Store, account: i64, session: SessionId, words: &str) -> 
         file_name: "cv.pdf",
         size: 10,
         sha256: "ab",
-        text: "",
+        text: Some(""),
     };
     store
         .put_document(&new, NOW)

@@ -80,7 +80,7 @@ async fn application(
         file_name: "cv.pdf",
         size: 1,
         sha256: "ab",
-        text: "CV",
+        text: Some("CV"),
     };
     store
         .put_document(&cv, NOW)

@@ -143,7 +143,7 @@ async fn the_screening_rows_are_the_sent_applications_with_the_profile_as_submit
         file_name: "CV Ana Popescu.pdf",
         size: 10,
         sha256: "ab",
-        text: "Stage à la Cour pénale internationale",
+        text: Some("Stage à la Cour pénale internationale"),
     };
     store
         .put_document(&cv, NOW)

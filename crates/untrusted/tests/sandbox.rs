@@ -70,17 +70,17 @@ async fn a_flate_bomb_hits_the_address_space_limit() {
 
 #[tokio::test]
 async fn the_limits_are_set_before_the_child_reads() {
-    // the script reads its input first, as the real child does; `ulimit -v` is the address space in KiB, `-t` the CPU seconds, `-s` the stack
+    // the script reads its input first, as the real child does; `ulimit -v` is the address space in KiB, `-t` the CPU seconds, `-s` the stack; field 19 of `stat` the niceness
     let sandbox = Sandbox::new(
         script(
-            r#"cat >/dev/null; printf '{"text":"%s %s %s %s"}' "$(ulimit -v)" "$(ulimit -t)" "$(ulimit -s)" "$(ulimit -f)""#,
+            r#"cat >/dev/null; printf '{"text":"%s %s %s %s %s"}' "$(ulimit -v)" "$(ulimit -t)" "$(ulimit -s)" "$(ulimit -f)" "$(cut -d' ' -f19 /proc/$$/stat)""#,
         ),
         Limits::default(),
         1,
         0,
     );
     let answer = sandbox.run(Job::PdfText, b"").await.expect("answer");
-    assert_eq!(answer, Answer::Text("262144 5 8192 0".into()));
+    assert_eq!(answer, Answer::Text("262144 5 8192 0 10".into()));
 }
 
 #[tokio::test]

@@ -276,6 +276,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     state.spawn_refresher(Duration::from_secs(3));
+    documents::cv_text::spawn_readers(&state);
     let limits = state.settings.limits.clone();
     let app = router(state);
     connections::serve(listener, app, &limits, shutdown).await;

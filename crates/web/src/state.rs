@@ -201,6 +201,8 @@ pub struct AppState {
     pub sandbox: cohort_untrusted::sandbox::Sandbox,
     /// Turns of uploads in flight (`crate::documents::admit`).
     pub(crate) uploads: crate::admission::Admission,
+    /// Wakes this node's readers of CV texts (`crate::documents::cv_text`).
+    pub(crate) cv_uploaded: crate::documents::cv_text::CvUploaded,
     /// Password hashing and checking, bounded (see `crate::auth::password`).
     pub passwords: Passwords,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
@@ -223,6 +225,7 @@ impl AppState {
             files,
             sandbox,
             uploads: crate::documents::admit::uploads(),
+            cv_uploaded: Default::default(),
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
             screening: Default::default(),
         })

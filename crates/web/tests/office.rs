@@ -6,7 +6,9 @@
 mod common;
 
 use common::candidates::Candidate;
-use common::office::{placements, staff, submitted, Applicant};
+use common::office::{
+    open_session, placements, sent_before_its_cv_is_read, staff, submitted, Applicant,
+};
 use common::office_world::{call, facet, page, world, ANA};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -588,6 +590,87 @@ async fn the_office_pages_show_each_role_what_it_may_see() {
     assert!(html.contains("2 modifiée(s), 0 inchangée(s)."), "{html}");
     let (_, html) = page(app, &coordinator, &format!("{list}?status=shortlisted")).await;
     assert!(html.contains("2 candidatures correspondent."), "{html}");
+}
+
+/// The sandbox's child of the tests, started a second late: the CV's text is read after
+/// the application has been sent, as on a busy deadline day.
+fn slow_sandbox() -> cohort_web::ChildCommand {
+    let child = common::sandbox_child();
+    cohort_web::ChildCommand {
+        program: "/bin/sh".into(),
+        args: vec![
+            "-c".into(),
+            "/bin/sleep 1 && exec \"$0\" \"$@\"".into(),
+            child.program.into_os_string(),
+        ],
+    }
+}
+
+#[tokio::test]
+async fn a_cv_read_after_its_application_was_sent_is_found_by_its_text() {
+    let app = common::TestApp::spawn_configured(None, |s| s.sandbox = slow_sandbox()).await;
+    let session = open_session(&app).await;
+    let offered = placements(&app, session).await;
+    let coordinator = staff(&app, "coord@nato.example", "coordinator", &[]).await;
+    let search = |word: &str| format!("/api/v1/office/sessions/{session}/applications?q={word}");
+    let ids = |text: &str| -> Vec<i64> {
+        let page: Value = serde_json::from_str(text).expect("JSON");
+        page["applications"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|a| a["id"].as_i64().expect("id"))
+            .collect()
+    };
+    let eve = Applicant {
+        email: "eve@example.org",
+        motivation: "Passionnée d'astronomie et de satellites.",
+        cv: &["Observatoire de Paris, 2024"],
+        ..ANA
+    };
+    let (_, eve_id) = sent_before_its_cv_is_read(&app, session, &eve, &[offered[0].0]).await;
+    // the office's list holds the application (found by its motivation) before its CV's
+    // text is in
+    let (_, found) = call(
+        &app,
+        Some(&coordinator),
+        Method::GET,
+        &search("satellites"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&found), [eve_id]);
+    let unread = app.store.cvs_to_read().await.expect("count");
+    let (_, early) = call(
+        &app,
+        Some(&coordinator),
+        Method::GET,
+        &search("observatoire"),
+        None,
+    )
+    .await;
+    if unread == 1 && app.store.cvs_to_read().await.expect("count") == 1 {
+        assert_eq!(ids(&early), Vec::<i64>::new(), "not read yet");
+    }
+    app.cv_texts_read().await;
+    let (_, found) = call(
+        &app,
+        Some(&coordinator),
+        Method::GET,
+        &search("observatoire"),
+        None,
+    )
+    .await;
+    assert_eq!(ids(&found), [eve_id], "the list learnt the CV's text");
+    let (_, one) = call(
+        &app,
+        Some(&coordinator),
+        Method::GET,
+        &format!("/api/v1/office/applications/{eve_id}"),
+        None,
+    )
+    .await;
+    assert!(one.contains("Observatoire de Paris"), "{one}");
 }
 
 #[tokio::test]

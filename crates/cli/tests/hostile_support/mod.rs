@@ -81,6 +81,23 @@ impl Server {
             .map(|r| r.status())
     }
 
+    /// Waits until the server has read the text of every uploaded CV (it does so just
+    /// after answering the upload), reading its database; fails after 30 s.
+    pub async fn cv_texts_read(&self) {
+        let store = cohort_store::Store::open(&cohort_store::Store::sqlite_url_in(self.dir.path()))
+            .await
+            .expect("the server's database");
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while store.cvs_to_read().await.expect("count") > 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "CV texts still unread after 30 s"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        store.close().await;
+    }
+
     /// Whether the process runs and answers `/healthz`.
     pub async fn alive(&self) -> bool {
         self.get_status("/healthz").await == Some(StatusCode::OK)

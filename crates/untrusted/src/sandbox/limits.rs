@@ -18,6 +18,9 @@ pub struct Limits {
     pub output_bytes: usize,
     /// How long a job may wait for a turn before the answer is "busy".
     pub queue_wait: Duration,
+    /// The child's scheduling niceness: above 0, requests in progress go first when the
+    /// processor is short (the reading of CVs can wait, an answer cannot).
+    pub niceness: i32,
 }
 
 impl Default for Limits {
@@ -29,6 +32,7 @@ impl Default for Limits {
             wall: Duration::from_secs(10),
             output_bytes: 4 * 1024 * 1024,
             queue_wait: Duration::from_secs(20),
+            niceness: 10,
         }
     }
 }
@@ -52,6 +56,9 @@ impl Limits {
         ] {
             rlimit::prlimit(pid, resource, Some((soft, hard)), None)?;
         }
+        let pid =
+            rustix::process::Pid::from_raw(pid).ok_or_else(|| std::io::Error::other("pid 0"))?;
+        rustix::process::setpriority_process(Some(pid), self.niceness)?;
         Ok(())
     }
 

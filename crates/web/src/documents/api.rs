@@ -159,13 +159,10 @@ pub(crate) async fn store(
     let key = new_key();
     let size = i64::try_from(upload.bytes.len()).map_err(ApiError::internal)?;
     let bytes = axum::body::Bytes::from(upload.bytes);
+    // a CV's text is read by a worker once the upload is answered: `super::cv_text`
     let text = match upload.kind {
-        DocumentKind::Cv => state
-            .sandbox
-            .pdf_text(&bytes)
-            .await
-            .map_err(|_| ApiError::Busy)?,
-        DocumentKind::Letter => String::new(),
+        DocumentKind::Cv => None,
+        DocumentKind::Letter => Some(""),
     };
     state
         .files
@@ -179,7 +176,7 @@ pub(crate) async fn store(
         file_name: &upload.file_name,
         size,
         sha256: &upload.sha256,
-        text: &text,
+        text,
     };
     let now = state.settings.now();
     let replaced = match state.store.put_document(&new, now).await {
@@ -192,6 +189,9 @@ pub(crate) async fn store(
             });
         }
     };
+    if upload.kind == DocumentKind::Cv {
+        state.cv_uploaded.notify();
+    }
     if let Some(old) = replaced {
         delete_file(state, &old).await;
     }

@@ -11,15 +11,16 @@
 //! - **Order of writes**: the file first, then the row; the replaced file is deleted after
 //!   the row has committed, and the new file is deleted when the row is refused. A crash in
 //!   between leaves at worst an unreferenced file, never a row naming a missing file.
-//! - **A CV's text** is extracted at upload, in the sandbox (a child process under hard
-//!   limits: `cohort_untrusted::sandbox`), and stored with its row, bounded; a PDF without
-//!   readable text — or one that crashes the child — is accepted all the same, with no
-//!   text. When too many are being read at once, the upload is answered 503.
+//! - **A CV's text** is read just after the upload is answered ([`cv_text`]), in the
+//!   sandbox (a child process under hard limits: `cohort_untrusted::sandbox`), by a reader
+//!   on whichever node claims it, and saved with its row, bounded; a PDF without readable
+//!   text — or one that crashes the child — is accepted all the same, with no text.
 //! - **Who sees what**: everything is looked up from the signed-in account's own
 //!   application; another candidate's session id or document answers 404.
 
 pub(crate) mod admit;
 pub mod api;
+pub(crate) mod cv_text;
 pub(crate) mod files;
 pub(crate) mod upload;
 

@@ -162,6 +162,20 @@ impl TestApp {
             .fetch_add(millis, std::sync::atomic::Ordering::SeqCst);
     }
 
+    /// Waits until the server has read the text of every uploaded CV (it does so just
+    /// after answering the upload); fails after 20 s.
+    #[allow(dead_code)]
+    pub async fn cv_texts_read(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while self.store.cvs_to_read().await.expect("count") > 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "CV texts still unread after 20 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

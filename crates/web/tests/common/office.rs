@@ -183,9 +183,22 @@ pub struct Applicant<'a> {
     pub cv: &'a [&'a str],
 }
 
-/// Signs `who` up and submits an eligible application choosing `choices`; returns the
-/// candidate and the application id.
+/// Signs `who` up and submits an eligible application choosing `choices`, and waits until
+/// its CV's text is read; returns the candidate and the application id.
 pub async fn submitted(
+    app: &TestApp,
+    session: i64,
+    who: &Applicant<'_>,
+    choices: &[i64],
+) -> (Candidate, i64) {
+    let sent = sent_before_its_cv_is_read(app, session, who, choices).await;
+    app.cv_texts_read().await;
+    sent
+}
+
+/// Like [`submitted`], returning as soon as the application is sent (its CV's text is
+/// read by the server a moment later).
+pub async fn sent_before_its_cv_is_read(
     app: &TestApp,
     session: i64,
     who: &Applicant<'_>,

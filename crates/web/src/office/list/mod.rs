@@ -51,7 +51,7 @@ impl Entry {
 #[derive(Debug, Clone)]
 pub struct ScreeningList {
     /// The store's applications revision it reflects.
-    revision: (i64, i64),
+    revision: (i64, i64, i64),
     /// Every sent application, in the order they came into the list.
     pub entries: Vec<Arc<Entry>>,
     /// Application id → position in `entries`.
@@ -161,7 +161,7 @@ fn newest_key(entry: &Entry) -> (std::cmp::Reverse<Option<i64>>, i64) {
 
 impl ScreeningList {
     fn build(
-        revision: (i64, i64),
+        revision: (i64, i64, i64),
         rows: Vec<ScreeningRow>,
         unit_of: &impl Fn(i64) -> Option<String>,
     ) -> ScreeningList {
@@ -205,8 +205,9 @@ impl ScreeningList {
     /// A copy with `rows` replaced or added.
     fn patch(
         &self,
-        revision: (i64, i64),
+        revision: (i64, i64, i64),
         rows: Vec<ScreeningRow>,
+        new_cv_texts: &[i64],
         unit_of: &impl Fn(i64) -> Option<String>,
     ) -> ScreeningList {
         let mut list = self.clone();
@@ -216,8 +217,11 @@ impl ScreeningList {
             let cv_text = std::mem::take(&mut e.row.cv_text);
             let position = match list.by_id.get(&e.row.id) {
                 Some(&p) => {
-                    // the motivation and CV of a sent application never change: the text
-                    // stays
+                    // the motivation and CV of a sent application never change, but the
+                    // CV's text may be read after it was sent
+                    if new_cv_texts.contains(&e.row.id) {
+                        Arc::make_mut(&mut list.text).add(p, &cv_text);
+                    }
                     let old_key = newest_key(&list.entries[p as usize]);
                     if old_key != newest_key(&e) {
                         list.newest.retain(|&x| x != p);
@@ -312,9 +316,13 @@ pub async fn current(
     let mut fresh = None;
     // the same accounts (none deleted): only what changed since is read again
     if let Some(old) = cached.filter(|l| l.revision.1 == revision.1) {
-        let changed = store
+        let mut changed = store
             .applications_changed_since(session, old.revision.0)
             .await?;
+        let new_cv_texts = store.cv_texts_saved_since(session, old.revision.2).await?;
+        changed.extend(&new_cv_texts);
+        changed.sort_unstable();
+        changed.dedup();
         // a few changes are patched in; many (a bulk import) are cheaper read whole
         if changed.len() <= 100.max(old.entries.len() / 10) {
             let mut rows = Vec::with_capacity(changed.len());
@@ -323,7 +331,7 @@ pub async fn current(
                     rows.push(row);
                 }
             }
-            let patched = old.patch(revision, rows, &unit_of);
+            let patched = old.patch(revision, rows, &new_cv_texts, &unit_of);
             // an application that left (a deleted account) is only seen in the count
             if store.sent_count(session).await? == patched.entries.len() as i64 {
                 fresh = Some(patched);
