@@ -267,7 +267,7 @@ pub struct ServeArgs {
         value_delimiter = ',',
         value_name = "CIDR[,CIDR…]"
     )]
-    pub trusted_proxies: Vec<cohort_web::Cidr>,
+    pub trusted_proxies: Vec<crate::commands::serve::Cidr>,
     #[command(flatten)]
     pub database: DatabaseArgs,
     /// Sign staff accounts (reviewers, coordinators, administrators, supervisors) out after
@@ -325,21 +325,6 @@ pub struct LimitArgs {
     /// Requests handled at once (more are answered 503 with Retry-After).
     #[arg(long, env = "COHORT_MAX_IN_FLIGHT", default_value_t = 512)]
     pub max_in_flight: usize,
-}
-
-impl LimitArgs {
-    /// The server's limits.
-    pub fn limits(&self) -> cohort_web::ServerLimits {
-        let seconds = std::time::Duration::from_secs;
-        cohort_web::ServerLimits {
-            header_read_timeout: seconds(self.header_read_timeout.max(1)),
-            body_read_timeout: seconds(self.body_read_timeout.max(1)),
-            request_timeout: seconds(self.request_timeout.max(1)),
-            long_request_timeout: seconds(self.long_request_timeout.max(1)),
-            max_connections: self.max_connections.max(1),
-            max_in_flight: self.max_in_flight.max(1),
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]

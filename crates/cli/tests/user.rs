@@ -238,5 +238,18 @@ fn a_session_file_is_imported_whole_or_not_at_all() {
                 .len(),
             2
         );
+        // audited as the office's form audits it, once: the refused imports left nothing
+        let created: Vec<_> = store
+            .audit_entries(0, 1000)
+            .await
+            .expect("audit")
+            .into_iter()
+            .filter(|e| e.action == "session.create")
+            .collect();
+        assert_eq!(created.len(), 1, "{created:?}");
+        assert_eq!(created[0].actor, "cli");
+        assert_eq!(created[0].subject, format!("session:{}", imported[0].id.0));
+        assert_eq!(created[0].detail, r#"{"code":"2027-09"}"#);
+        assert!(store.verify_audit().await.expect("verify").is_intact());
     });
 }

@@ -26,10 +26,13 @@ async fn code_taken(tx: &mut WriteTx, code: &str, except: i64) -> Result<bool, S
 }
 
 impl Store {
-    /// Creates a session without placements; [`Conflict`] when its code is taken.
+    /// Creates a session with its placements, in order, and the audit entry (its subject
+    /// set to `session:ID`); [`Conflict`] when its code is taken, checked in the same
+    /// transaction.
     pub async fn create_session(
         &self,
         session: &Session,
+        placements: &[Placement],
         audit: &NewAuditEntry<'_>,
         now: i64,
     ) -> Result<Result<SessionId, Conflict>, StoreError> {
@@ -38,6 +41,9 @@ impl Store {
             return Ok(Err(Conflict));
         }
         let id = insert_session_row(&mut tx, session).await?;
+        for (position, p) in placements.iter().enumerate() {
+            insert_placement(&mut tx, id, position as i64, p).await?;
+        }
         let subject = format!("session:{id}");
         append_audit(
             &mut tx,

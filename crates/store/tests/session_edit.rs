@@ -35,12 +35,12 @@ async fn sessions_and_placements_are_edited(store: Store) {
     let now = jiff::Timestamp::from_millisecond(NOW).expect("instant");
     let mut session = demo_session(now, "Europe/Brussels").expect("demo");
     let id = store
-        .create_session(&session, &AUDIT, NOW)
+        .create_session(&session, &[], &AUDIT, NOW)
         .await
         .expect("create")
         .expect("new code");
     assert!(store
-        .create_session(&session, &AUDIT, NOW)
+        .create_session(&session, &[], &AUDIT, NOW)
         .await
         .expect("create")
         .is_err());
@@ -78,7 +78,7 @@ async fn sessions_and_placements_are_edited(store: Store) {
     let mut other = session.clone();
     other.code = "another".into();
     let other_id = store
-        .create_session(&other, &AUDIT, NOW)
+        .create_session(&other, &[], &AUDIT, NOW)
         .await
         .expect("create")
         .expect("new code");

@@ -14,11 +14,11 @@
 use crate::api::ApiError;
 use crate::auth::password::PasswordError;
 use crate::auth::session::SESSION_MILLIS;
-use crate::auth::tokens::{digest, random_token};
 use crate::client_addr::ClientAddr;
 use crate::mail_templates::{compose, MailBook};
 use crate::rate_limits as limits;
 use crate::state::AppState;
+use cohort_app::tokens::{digest, random_token};
 use cohort_domain::limits::{
     REGISTER_PER_CLIENT, REGISTER_PER_EMAIL, RESET_PER_CLIENT, RESET_PER_EMAIL,
 };

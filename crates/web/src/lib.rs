@@ -16,7 +16,6 @@ pub mod client_addr;
 mod connections;
 mod documents;
 pub mod gate;
-mod i18n;
 mod internship;
 mod limits;
 mod mail_templates;
@@ -28,7 +27,6 @@ mod pages;
 mod privacy;
 mod profiles;
 pub mod rate_limits;
-pub mod retention;
 mod security;
 mod state;
 mod static_files;
@@ -36,12 +34,12 @@ mod testimonials;
 mod visitor;
 
 pub use client_addr::{Cidr, ClientAddr};
+pub use cohort_app::staff::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
+pub use cohort_i18n::Locales;
 pub use cohort_untrusted::sandbox::ChildCommand;
 pub use documents::open_files;
-pub use i18n::Locales;
 pub use internship::due as evaluations_due;
 pub use limits::ServerLimits;
-pub use office::invite::{invite_staff, Invitation, InviteProblem, INVITATION_MILLIS};
 pub use onboarding::reminders;
 pub use state::{
     system_clock, AppState, Clock, FilesAt, IdleTimeouts, Passwords, Settings, TrustedProxies,

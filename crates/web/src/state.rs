@@ -4,12 +4,11 @@
 pub use crate::auth::password::Passwords;
 pub use crate::client_addr::TrustedProxies;
 pub use crate::gate::WorkLimit;
-use crate::i18n::Locales;
 use cohort_domain::session::{Placement, Session};
 use cohort_domain::Catalogue;
+use cohort_i18n::Locales;
 use cohort_search::SearchIndex;
 use cohort_store::Store;
-use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -33,17 +32,8 @@ pub struct Snapshot {
     pub revision: (i64, i64, i64),
 }
 
-/// The time as milliseconds since the Unix epoch; injected so that tests control it.
-pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
-
-/// The system clock.
-pub fn system_clock() -> Clock {
-    Arc::new(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64)
-    })
-}
+pub use cohort_app::files::FilesAt;
+pub use cohort_app::{system_clock, Clock};
 
 /// How this deployment is reached and what time it is.
 #[derive(Clone)]
@@ -98,43 +88,6 @@ impl IdleTimeouts {
             self.staff
         };
         i64::try_from(limit.as_millis()).unwrap_or(i64::MAX)
-    }
-}
-
-/// Where uploaded documents are kept.
-#[derive(Clone, Default)]
-pub enum FilesAt {
-    /// In memory (tests).
-    #[default]
-    Memory,
-    /// A local folder, created if missing (the default of `cohort serve`).
-    Folder(PathBuf),
-    /// An object store by URL, e.g. `s3://bucket/prefix`, with its options (for S3:
-    /// `aws_endpoint`, `aws_access_key_id`, `aws_secret_access_key`, `aws_region`,
-    /// `aws_allow_http`).
-    Url {
-        /// The URL.
-        url: String,
-        /// Options by key.
-        options: Vec<(String, String)>,
-    },
-}
-
-impl std::fmt::Debug for FilesAt {
-    // option values may be secrets: only their keys are shown
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FilesAt::Memory => f.write_str("Memory"),
-            FilesAt::Folder(dir) => f.debug_tuple("Folder").field(dir).finish(),
-            FilesAt::Url { url, options } => f
-                .debug_struct("Url")
-                .field("url", url)
-                .field(
-                    "options",
-                    &options.iter().map(|(k, _)| k).collect::<Vec<_>>(),
-                )
-                .finish(),
-        }
     }
 }
 
@@ -229,6 +182,17 @@ impl AppState {
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
             screening: Default::default(),
         })
+    }
+
+    /// What the use cases of `cohort-app` work with (cheap clones of the same parts).
+    pub fn app(&self) -> cohort_app::App {
+        cohort_app::App {
+            store: self.store.clone(),
+            files: self.files.clone(),
+            clock: self.settings.clock.clone(),
+            locales: self.locales.clone(),
+            public_url: self.settings.public_url.clone(),
+        }
     }
 
     /// The current snapshot (a cheap clone of an `Arc`).

@@ -549,7 +549,7 @@ async fn the_retention_purge_deletes_an_alumnus_internship_and_evaluations() {
     let due = cohort_domain::session::alumni_purge_due(end, "Europe/Brussels")
         .expect("due")
         .as_millisecond();
-    let purge = |now| cohort_web::retention::purge(&app.store, files, now, "system");
+    let purge = |now| cohort_app::jobs::retention::purge(&app.store, files, now, "system");
     // the session's own retention (12 months) is long past, but an alumnus is kept
     let early = purge(due - DAY).await.expect("purge");
     assert!(early.iter().all(|p| p.applications == 0) || early.is_empty());

@@ -118,7 +118,7 @@ async fn unsuccessful_applications_and_their_files_go_once_the_retention_has_run
     assert_eq!(spring.retention_months, 12, "the default");
     let due = spring.purge_due().expect("due").as_millisecond();
     let files = app.state.files.as_ref();
-    let purge = |now| cohort_web::retention::purge(&app.store, files, now, "system");
+    let purge = |now| cohort_app::jobs::retention::purge(&app.store, files, now, "system");
 
     // a moment before it is due: nothing
     assert!(purge(due - 1).await.expect("purge").is_empty());
@@ -192,9 +192,9 @@ async fn unsuccessful_applications_and_their_files_go_once_the_retention_has_run
         .await
         .expect("state");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let daily = tokio::spawn(cohort_web::retention::run_daily(
-        later,
-        cohort_web::retention::EVERY,
+    let daily = tokio::spawn(cohort_app::jobs::retention::run_daily(
+        later.app(),
+        cohort_app::jobs::retention::EVERY,
         async {
             let _ = stopped.await;
         },

@@ -4,10 +4,29 @@
 
 use crate::args::{DatabaseArgs, FilesArgs, ServeArgs};
 use anyhow::Context;
+use cohort_app::files::FilesAt;
 use cohort_mail::{Mailbox, Sender, Transport};
-use cohort_web::{AppState, FilesAt, IdleTimeouts, Settings, TrustedProxies};
+use cohort_web::{AppState, IdleTimeouts, Settings, TrustedProxies};
 use std::time::Duration;
 use tokio::sync::watch;
+
+/// A block of trusted proxy addresses (`--trusted-proxies`).
+pub use cohort_web::Cidr;
+
+impl crate::args::LimitArgs {
+    /// The server's limits.
+    pub fn limits(&self) -> cohort_web::ServerLimits {
+        let seconds = std::time::Duration::from_secs;
+        cohort_web::ServerLimits {
+            header_read_timeout: seconds(self.header_read_timeout.max(1)),
+            body_read_timeout: seconds(self.body_read_timeout.max(1)),
+            request_timeout: seconds(self.request_timeout.max(1)),
+            long_request_timeout: seconds(self.long_request_timeout.max(1)),
+            max_connections: self.max_connections.max(1),
+            max_in_flight: self.max_in_flight.max(1),
+        }
+    }
+}
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let store = super::open_store(&args.database).await?;
@@ -47,9 +66,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         cohort_mail::unix_millis,
         wait_for(stopped),
     ));
-    let purger = tokio::spawn(cohort_web::retention::run_daily(
-        state.clone(),
-        cohort_web::retention::EVERY,
+    let purger = tokio::spawn(cohort_app::jobs::retention::run_daily(
+        state.app(),
+        cohort_app::jobs::retention::EVERY,
         wait_for(stop.subscribe()),
     ));
     let reminders = tokio::spawn(cohort_web::reminders::run_hourly(

@@ -3,6 +3,8 @@
 use super::open_store;
 use crate::args::SessionCommand;
 use anyhow::Context;
+use cohort_app::sessions::{self, NewSession};
+use cohort_app::Actor;
 use cohort_domain::eligibility::RuleSet;
 use cohort_domain::session::session_from_toml;
 
@@ -34,19 +36,33 @@ pub async fn run(command: SessionCommand) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     }
     let code = read.session.code.clone();
-    if store.sessions().await?.iter().any(|s| s.code == code) {
-        anyhow::bail!(
+    let app = cohort_app::App {
+        store: store.clone(),
+        // a session has no documents
+        files: cohort_app::files::open_files(&cohort_app::files::FilesAt::Memory)?,
+        clock: cohort_app::system_clock(),
+        locales: std::sync::Arc::new(cohort_i18n::Locales::load()?),
+        public_url: String::new(),
+    };
+    let new = NewSession {
+        session: read.session,
+        placements: read.placements,
+        review: None,
+    };
+    // the office's own use case: the code checked in the transaction, audited as `cli`
+    let id = match sessions::create(&app, &Actor::System("cli"), &new).await {
+        Ok(id) => id,
+        Err(cohort_app::Error::Conflict { .. }) => anyhow::bail!(
             "{}: a session with the code {code} exists already",
             file.display()
-        );
-    }
-    let id = store
-        .insert_session(&read.session, &read.placements)
-        .await?;
+        ),
+        Err(other) => return Err(other.into()),
+    };
+    store.close().await;
     println!(
         "created session {code} (id {}) with {} placements",
         id.0,
-        read.placements.len()
+        new.placements.len()
     );
     Ok(())
 }

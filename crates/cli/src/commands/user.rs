@@ -3,8 +3,10 @@
 use super::open_store;
 use crate::args::{LangArg, StaffRole, UserCommand};
 use anyhow::Context;
+use cohort_app::files::{open_files, FilesAt};
+use cohort_app::staff::{invite_staff, Invitation};
 use cohort_domain::{Lang, Role};
-use cohort_web::{invite_staff, Invitation, Locales};
+use cohort_i18n::Locales;
 
 pub async fn run(command: UserCommand) -> anyhow::Result<()> {
     let UserCommand::Add(args) = command;
@@ -27,17 +29,15 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             LangArg::Fr => Lang::Fr,
         },
     };
-    let now = cohort_mail::unix_millis();
-    let link = invite_staff(
-        &store,
-        &catalogue,
-        &Locales::load()?,
-        args.public_url.trim_end_matches('/'),
-        &invitation,
-        false,
-        now,
-    )
-    .await?;
+    let app = cohort_app::App {
+        store,
+        // no document is touched here
+        files: open_files(&FilesAt::Memory)?,
+        clock: cohort_app::system_clock(),
+        locales: std::sync::Arc::new(Locales::load()?),
+        public_url: args.public_url.clone(),
+    };
+    let link = invite_staff(&app, &catalogue, &invitation, false).await?;
     println!(
         "created {} account {}; the password is chosen with this link within 7 days (it works once):\n{link}",
         invitation.role.as_str(),

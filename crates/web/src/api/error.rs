@@ -1,12 +1,12 @@
 //! The API's errors: a status, a stable code for programs, and a message in the visitor's
 //! language for people (with the field at fault when there is one).
 
-use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use cohort_i18n::Tr;
 use cohort_search::MAX_QUERY_CHARS;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -159,6 +159,30 @@ pub fn retry_after_header(seconds: u64) -> (axum::http::HeaderName, axum::http::
         axum::http::header::RETRY_AFTER,
         axum::http::HeaderValue::from(seconds.max(1)),
     )
+}
+
+impl From<cohort_app::Error> for ApiError {
+    /// The use case's refusal as the API answers it; every refusal of a staff action
+    /// looks like a missing route, as the office's own checks do. Internal errors were
+    /// logged by the use case.
+    fn from(error: cohort_app::Error) -> ApiError {
+        use cohort_app::Error as E;
+        match error {
+            E::NotFound("session") => ApiError::SessionNotFound,
+            E::NotFound("application") => ApiError::ApplicationNotFound,
+            E::NotFound("document") => ApiError::DocumentNotFound,
+            E::NotFound(_) | E::Forbidden => ApiError::NoRoute,
+            E::Invalid { field, key, args } => ApiError::InvalidArgs {
+                field: field.to_owned(),
+                key,
+                args,
+            },
+            E::Conflict { key, args } => ApiError::Conflict { key, args },
+            E::Ineligible(rules) => ApiError::Ineligible(rules),
+            E::Unavailable => ApiError::Busy,
+            E::Internal(_) => ApiError::Internal,
+        }
+    }
 }
 
 impl ApiError {

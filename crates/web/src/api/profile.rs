@@ -7,7 +7,6 @@
 
 use super::error::{ApiError, ErrorBody, ErrorDetail, LocalizedError};
 use crate::auth::SignedIn;
-use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::rejection::JsonRejection;
@@ -19,6 +18,7 @@ use cohort_domain::eligibility::{RuleKind, RuleSet};
 use cohort_domain::profile::{
     self, Date, Profile, ProfileProblem, RawEducation, RawLanguage, RawProfile,
 };
+use cohort_i18n::Tr;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

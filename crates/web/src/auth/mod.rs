@@ -4,6 +4,5 @@
 mod argon2_memory;
 pub mod password;
 pub mod session;
-pub mod tokens;
 
 pub use session::SignedIn;

@@ -74,7 +74,7 @@ impl Passwords {
 
     async fn dummy(&self) -> Result<String, PasswordError> {
         self.dummy
-            .get_or_try_init(|| self.hash(super::tokens::random_token()))
+            .get_or_try_init(|| self.hash(cohort_app::tokens::random_token()))
             .await
             .cloned()
     }

@@ -1,6 +1,5 @@
 //! The session cookie and the `SignedIn` extractor (which also checks CSRF on writes).
 
-use super::tokens::digest;
 use crate::api::{ApiError, LocalizedError};
 use crate::state::AppState;
 use crate::visitor::Visitor;
@@ -8,6 +7,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::COOKIE;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method};
+use cohort_app::tokens::digest;
 use cohort_store::{Account, SessionRow, StoreError};
 
 /// The cookie holding the session token.

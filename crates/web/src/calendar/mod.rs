@@ -7,11 +7,11 @@ pub mod api;
 pub mod page;
 
 use crate::api::ApiError;
-use crate::auth::tokens::{digest, random_token};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use cohort_app::tokens::{digest, random_token};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::calendar::{ics, Event, When};
 use cohort_domain::onboarding::ItemStatus;

@@ -3,7 +3,6 @@
 //! session in the path: someone else's is never looked up, so it answers 404 like a
 //! missing one.
 
-use super::files::{new_key, path};
 use super::upload::{self, Upload};
 use crate::api::{ApiError, ErrorBody, LocalizedError};
 use crate::auth::SignedIn;
@@ -15,6 +14,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use cohort_app::files::{new_key, path};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::SessionId;
 use cohort_store::{DocumentKind, DocumentRow, NewDocument};

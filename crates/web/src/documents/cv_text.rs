@@ -5,8 +5,8 @@
 //! poll. A child that crashes or hits a limit means "no text", as at upload before; one
 //! killed at its time limit (perhaps only starved of processor) is tried again, twice.
 
-use super::files::path;
 use crate::state::AppState;
+use cohort_app::files::path;
 use cohort_store::{CvToRead, Store};
 use cohort_untrusted::sandbox::{Answer, Failure, Job};
 use object_store::ObjectStoreExt;

@@ -21,10 +21,9 @@
 pub(crate) mod admit;
 pub mod api;
 pub(crate) mod cv_text;
-pub(crate) mod files;
 pub(crate) mod upload;
 
-pub use files::open_files;
+pub use cohort_app::files::open_files;
 
 /// The largest document accepted: 5 MB.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;

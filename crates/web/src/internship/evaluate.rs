@@ -5,7 +5,6 @@
 use super::Internship;
 use crate::api::ApiError;
 use crate::client_addr::ClientAddr;
-use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff, posted_form, unit_name};
 use crate::pages::forms::{self, worded};
 use crate::pages::view::{render, Chrome};
@@ -18,6 +17,7 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::internship::{EvaluationDraft, EvaluationKind};
 use cohort_domain::Permission;
+use cohort_i18n::Tr;
 use std::collections::BTreeMap;
 
 struct CriterionView {

@@ -138,7 +138,7 @@ struct MyInternshipPage<'a> {
     alumni: Vec<InternshipView>,
 }
 
-fn view(state: &AppState, tr: &crate::i18n::Tr<'_>, internship: &Internship) -> InternshipView {
+fn view(state: &AppState, tr: &cohort_i18n::Tr<'_>, internship: &Internship) -> InternshipView {
     let data = body(state, internship, tr.lang);
     let unit = unit_name(&state.snapshot().catalogue, &data.unit, tr.lang);
     InternshipView {

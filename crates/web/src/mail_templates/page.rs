@@ -56,7 +56,7 @@ struct EditPage<'a> {
     preview: Option<Rendered>,
 }
 
-fn state_note(tr: &crate::i18n::Tr<'_>, custom: bool) -> String {
+fn state_note(tr: &cohort_i18n::Tr<'_>, custom: bool) -> String {
     tr.t(if custom {
         "mail-template-custom"
     } else {

@@ -6,13 +6,13 @@ pub mod api;
 pub mod page;
 
 use crate::api::ApiError;
-use crate::i18n::Tr;
 use crate::state::AppState;
 use cohort_domain::allocation::{
     answer_offer, candidate_key, placement_of, OfferAnswer, OfferRefusal, RoundOutcome, WhyReason,
 };
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{Placement, Session, SessionId};
+use cohort_i18n::Tr;
 use cohort_matching::InstanceDocument;
 use cohort_store::{NewAuditEntry, OfferChange, OfferRow};
 

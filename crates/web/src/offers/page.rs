@@ -4,7 +4,6 @@
 use super::{outcomes, worded, Outcome};
 use crate::api::ApiError;
 use crate::client_addr::ClientAddr;
-use crate::i18n::Tr;
 use crate::office::pages::unit_name;
 use crate::pages::candidate::{posted, zoned};
 use crate::pages::forms::{self, page_user, PageUser};
@@ -20,6 +19,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::allocation::OfferAnswer;
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::onboarding::{act, Actor, ItemAction};
+use cohort_i18n::Tr;
 
 struct TestimonialForm {
     certificate: String,

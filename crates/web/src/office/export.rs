@@ -5,8 +5,8 @@
 //! neutralised with a leading apostrophe.
 
 use super::list::Entry;
-use crate::i18n::Tr;
 use cohort_domain::{Catalogue, Lang};
+use cohort_i18n::Tr;
 
 /// The columns, by message key.
 const COLUMNS: [&str; 13] = [

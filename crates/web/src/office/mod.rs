@@ -10,7 +10,6 @@ pub mod audit_log;
 pub mod download;
 pub mod eligibility;
 mod export;
-pub mod invite;
 mod list;
 pub mod pages;
 pub mod report;

@@ -54,6 +54,17 @@ impl Staff {
         format!("{} ({})", self.account.email, self.role.as_str())
     }
 
+    /// Who they are to the use cases of `cohort-app`, acting from `peer`.
+    pub fn actor(&self, peer: crate::client_addr::ClientAddr) -> cohort_app::Actor {
+        cohort_app::Actor::Staff {
+            account_id: self.account.id,
+            email: self.account.email.clone(),
+            role: self.role,
+            units: self.units.clone(),
+            address: peer.ip().to_string(),
+        }
+    }
+
     /// An audit entry for something they did from `address`; `label` is [`Staff::label`]
     /// (borrowed, so the caller keeps it alive).
     pub fn audit_entry<'a>(

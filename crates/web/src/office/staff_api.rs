@@ -2,7 +2,6 @@
 //! anyone, a coordinator invites reviewers. The invited person gets an e-mail with a
 //! one-time link to choose a password.
 
-use super::invite::{invite_staff, Invitation};
 use super::Staff;
 use crate::api::{ApiError, ErrorBody, LocalizedError};
 use crate::state::AppState;
@@ -11,6 +10,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use cohort_app::staff::{invite_staff, Invitation, InviteProblem};
 use cohort_domain::{Lang, Permission, Role};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -82,24 +82,16 @@ pub(crate) async fn invite(
     invitation: &Invitation,
 ) -> Result<(), ApiError> {
     let snapshot = state.snapshot();
-    invite_staff(
-        &state.store,
-        &snapshot.catalogue,
-        &state.locales,
-        &state.settings.public_url,
-        invitation,
-        true,
-        state.settings.now(),
-    )
-    .await
-    .map(|_| ())
-    .map_err(|problem| match problem {
-        super::invite::InviteProblem::Store(e) => ApiError::internal(e),
-        other => {
-            let (field, key) = other.field_and_key();
-            ApiError::Invalid { field, key }
-        }
-    })?;
+    invite_staff(&state.app(), &snapshot.catalogue, invitation, true)
+        .await
+        .map(|_| ())
+        .map_err(|problem| match problem {
+            InviteProblem::Store(e) => ApiError::internal(e),
+            other => {
+                let (field, key) = other.field_and_key();
+                ApiError::Invalid { field, key }
+            }
+        })?;
     let actor = staff.label();
     let detail = serde_json::json!({ "email": invitation.email, "role": invitation.role.as_str(), "units": invitation.units }).to_string();
     state

@@ -4,7 +4,6 @@
 use super::{ItemView, Who};
 use crate::api::ApiError;
 use crate::client_addr::ClientAddr;
-use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff};
 use crate::pages::forms::{self, worded};
 use crate::pages::view::{render, Chrome};
@@ -16,6 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::onboarding::{act, Actor, ItemAction};
+use cohort_i18n::Tr;
 
 const ACTIONS: [(ItemAction, &str); 5] = [
     (ItemAction::Request, "request"),

@@ -9,7 +9,6 @@ use crate::accounts;
 use crate::api::ApiError;
 use crate::auth::session::{cleared_cookie, session_cookie};
 use crate::client_addr::ClientAddr;
-use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use askama::Template;
@@ -18,6 +17,7 @@ use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
+use cohort_i18n::Tr;
 
 #[derive(Template)]
 #[template(path = "account_form.html")]

@@ -73,7 +73,7 @@ fn view(
     method: &'static str,
     path: &str,
     op: &Operation,
-    tr: &crate::i18n::Tr<'_>,
+    tr: &cohort_i18n::Tr<'_>,
 ) -> OperationView {
     let id = op.operation_id.clone().unwrap_or_default();
     let parameters = op

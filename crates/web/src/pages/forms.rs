@@ -4,12 +4,12 @@
 use super::view::{render, Chrome};
 use crate::api::ApiError;
 use crate::auth::session::session_token;
-use crate::auth::tokens::digest;
-use crate::i18n::Tr;
 use crate::state::AppState;
 use askama::Template;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
+use cohort_app::tokens::digest;
+use cohort_i18n::Tr;
 use cohort_store::Account;
 
 /// A form body (`application/x-www-form-urlencoded`) as name–value pairs.

@@ -103,7 +103,7 @@ pub async fn unit(
 fn interns_words(
     snapshot: &Snapshot,
     code: &UnitCode,
-    tr: &crate::i18n::Tr<'_>,
+    tr: &cohort_i18n::Tr<'_>,
 ) -> Vec<TestimonialView> {
     let paragraphs = |text: &str| -> Vec<String> {
         text.split("\n\n")
@@ -144,7 +144,7 @@ fn open_placements(
     state: &AppState,
     snapshot: &Snapshot,
     code: &UnitCode,
-    tr: &crate::i18n::Tr<'_>,
+    tr: &cohort_i18n::Tr<'_>,
 ) -> Vec<PlacementView> {
     let now = state.settings.now_timestamp();
     let lang = tr.lang;

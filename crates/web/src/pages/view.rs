@@ -1,10 +1,10 @@
 //! What every page shows (header, language switch, search box) and the unit cards.
 
-use crate::i18n::Tr;
 use askama::Template;
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use cohort_domain::{Catalogue, Lang, Unit};
+use cohort_i18n::Tr;
 
 /// The frame around every page.
 #[derive(Debug)]

@@ -12,7 +12,6 @@
 pub mod origin;
 
 use crate::auth::session::{session_token, COOKIE_NAME};
-use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::visitor;
 use axum::extract::{Request, State};
@@ -20,6 +19,7 @@ use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use cohort_i18n::Tr;
 
 /// The policy of every page: our own resources only, no plug-ins, no `<base>`, forms
 /// posted to us only, never framed.

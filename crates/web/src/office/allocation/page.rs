@@ -5,7 +5,6 @@
 use super::{RunView, Staff};
 use crate::api::ApiError;
 use crate::client_addr::ClientAddr;
-use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff, unit_name};
 use crate::pages::forms::{self, worded};
 use crate::pages::view::{render, Chrome};
@@ -20,6 +19,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::allocation::{NationalityCaps, ReplyDays, DEFAULT_REPLY_DAYS};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::SessionId;
+use cohort_i18n::Tr;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 

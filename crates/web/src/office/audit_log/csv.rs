@@ -3,8 +3,8 @@
 //! a batch at a time to a file, so that memory stays flat however long the log is.
 
 use super::rfc3339;
-use crate::i18n::Tr;
 use crate::office::export::{csv_line, delimiter, neutralise};
+use cohort_i18n::Tr;
 use cohort_store::{AuditEntry, AuditFilter, Store, StoreError};
 use tokio::io::AsyncWriteExt;
 

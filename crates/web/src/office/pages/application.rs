@@ -347,7 +347,7 @@ async fn review_parts(
     state: &AppState,
     staff: &crate::office::Staff,
     entry: &crate::office::list::Entry,
-    tr: crate::i18n::Tr<'_>,
+    tr: cohort_i18n::Tr<'_>,
 ) -> Result<(Option<ReviewForm>, Vec<ReviewView>, bool), ApiError> {
     let id = entry.row.id;
     let seen = review_api::reviews(state, staff, id).await?;

@@ -46,7 +46,7 @@ fn counted(
     id: &str,
     title: String,
     header: String,
-    tr: &crate::i18n::Tr<'_>,
+    tr: &cohort_i18n::Tr<'_>,
     counts: BTreeMap<String, usize>,
 ) -> Section {
     let total: usize = counts.values().sum();
@@ -360,7 +360,7 @@ pub async fn report(
 }
 
 /// After an assignment: how many pairs were made and how many applications lack reviewers.
-fn assigned_note(tr: &crate::i18n::Tr<'_>, uri: &Uri) -> Option<String> {
+fn assigned_note(tr: &cohort_i18n::Tr<'_>, uri: &Uri) -> Option<String> {
     let query = uri.query()?;
     let value = |key: &str| {
         form_urlencoded::parse(query.as_bytes())

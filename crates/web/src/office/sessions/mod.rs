@@ -176,22 +176,16 @@ pub async fn create(
 ) -> Result<SessionId, EditError> {
     staff.require(Permission::ManageSessions)?;
     let (session, settings) = check(form, SessionId(0)).map_err(EditError::Problems)?;
-    let label = staff.label();
-    let address = peer.ip().to_string();
-    let detail = serde_json::json!({ "code": session.code }).to_string();
-    let audit = staff.audit_entry(&label, "session.create", "", &detail, &address);
-    let id = state
-        .store
-        .create_session(&session, &audit, state.settings.now())
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(|_| code_taken())?;
-    state
-        .store
-        .set_review_settings(id, &settings)
-        .await
-        .map_err(ApiError::internal)?;
-    Ok(id)
+    let new = cohort_app::sessions::NewSession {
+        session,
+        placements: Vec::new(),
+        review: Some(settings),
+    };
+    match cohort_app::sessions::create(&state.app(), &staff.actor(peer), &new).await {
+        Ok(id) => Ok(id),
+        Err(cohort_app::Error::Conflict { .. }) => Err(code_taken()),
+        Err(other) => Err(EditError::Api(other.into())),
+    }
 }
 
 /// The session a coordinator edits.

@@ -5,7 +5,6 @@
 use super::{EditError, Problem, SessionForm, Staff};
 use crate::api::ApiError;
 use crate::client_addr::ClientAddr;
-use crate::i18n::Tr;
 use crate::office::pages::{hidden, page_staff, unit_name};
 use crate::pages::forms::{self, attach, ErrorView, Field, FormData};
 use crate::pages::view::{render, Chrome};
@@ -19,6 +18,7 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
 use cohort_domain::session::{Placement, PlacementFields, SessionFields};
+use cohort_i18n::Tr;
 
 struct TextArea {
     id: String,

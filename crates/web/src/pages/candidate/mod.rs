@@ -19,7 +19,6 @@ use crate::api::profile::{eligibility, EligibilityBody};
 use crate::api::ApiError;
 use crate::documents::api::{not_draft, store as store_document};
 use crate::documents::upload;
-use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::visitor::Visitor;
 use crate::{applying, profiles};
@@ -32,6 +31,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cohort_domain::application::{ApplicationStatus, MAX_MOTIVATION_CHARS};
 use cohort_domain::profile::{utc_date, Profile, RawEducation, RawLanguage, RawProfile};
 use cohort_domain::session::{Placement, Session, WindowState};
+use cohort_i18n::Tr;
 use cohort_store::{ApplicationRow, DocumentKind};
 
 pub(super) struct SessionView {

@@ -1,13 +1,50 @@
 //! The object store holding uploaded files, and their random names.
 
-use crate::state::FilesAt;
 use object_store::local::LocalFileSystem;
 use object_store::memory::InMemory;
 use object_store::path::Path;
 use object_store::prefix::PrefixStore;
 use object_store::ObjectStore;
 use rand::RngCore;
+use std::path::PathBuf;
 use std::sync::Arc;
+
+/// Where uploaded documents are kept.
+#[derive(Clone, Default)]
+pub enum FilesAt {
+    /// In memory (tests).
+    #[default]
+    Memory,
+    /// A local folder, created if missing (the default of `cohort serve`).
+    Folder(PathBuf),
+    /// An object store by URL, e.g. `s3://bucket/prefix`, with its options (for S3:
+    /// `aws_endpoint`, `aws_access_key_id`, `aws_secret_access_key`, `aws_region`,
+    /// `aws_allow_http`).
+    Url {
+        /// The URL.
+        url: String,
+        /// Options by key.
+        options: Vec<(String, String)>,
+    },
+}
+
+impl std::fmt::Debug for FilesAt {
+    // option values may be secrets: only their keys are shown
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FilesAt::Memory => f.write_str("Memory"),
+            FilesAt::Folder(dir) => f.debug_tuple("Folder").field(dir).finish(),
+            FilesAt::Url { url, options } => f
+                .debug_struct("Url")
+                .field("url", url)
+                .field(
+                    "options",
+                    &options.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+                )
+                .finish(),
+        }
+    }
+}
 
 /// The object store `at` names: a local folder (created if missing), an S3-compatible
 /// bucket by URL, or memory (tests).

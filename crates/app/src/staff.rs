@@ -3,12 +3,12 @@
 //! e-mailed). Either way the account is confirmed, has no password, and its owner chooses
 //! one through a one-time link valid seven days.
 
-use crate::auth::tokens::{digest, random_token};
-use crate::i18n::Locales;
-use crate::mail_templates::compose;
+use crate::mail_book::compose;
+use crate::tokens::{digest, random_token};
+use crate::App;
 use cohort_domain::mail::{MailKind, Rendered};
 use cohort_domain::{Catalogue, Email, Lang, Role, UnitCode};
-use cohort_store::{NewAccount, NewMail, NewStaff, Store, NO_PASSWORD};
+use cohort_store::{NewAccount, NewMail, NewStaff, NO_PASSWORD};
 
 /// How long the set-a-password link of an invitation works.
 pub const INVITATION_MILLIS: i64 = 7 * 24 * 60 * 60 * 1000;
@@ -66,14 +66,13 @@ impl InviteProblem {
 /// Creates the account; returns the set-a-password link. With `mail`, the link is also
 /// queued as an e-mail in the account's language (in the same transaction).
 pub async fn invite_staff(
-    store: &Store,
+    app: &App,
     catalogue: &Catalogue,
-    locales: &Locales,
-    public_url: &str,
     invitation: &Invitation,
     mail: bool,
-    now: i64,
 ) -> Result<String, InviteProblem> {
+    let (store, locales, now) = (&app.store, app.locales.as_ref(), app.now());
+    let public_url = app.public_url.trim_end_matches('/');
     let email = Email::parse(&invitation.email).map_err(|_| InviteProblem::Email)?;
     if invitation.role == Role::Candidate {
         return Err(InviteProblem::Role);

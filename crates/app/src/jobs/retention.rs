@@ -132,14 +132,14 @@ pub const EVERY: Duration = Duration::from_secs(24 * 3600);
 /// Purges now and then every `every`, as `system`, until `stop` completes. A failed run
 /// is logged and tried again at the next turn.
 pub async fn run_daily(
-    state: crate::AppState,
+    app: crate::App,
     every: Duration,
     stop: impl std::future::Future<Output = ()>,
 ) {
     let work = async {
         loop {
-            let now = state.settings.now();
-            if let Err(error) = purge(&state.store, state.files.as_ref(), now, "system").await {
+            let now = app.now();
+            if let Err(error) = purge(&app.store, app.files.as_ref(), now, "system").await {
                 tracing::error!(%error, "the retention purge failed");
             }
             tokio::time::sleep(every).await;
