@@ -6,7 +6,7 @@
 use crate::applications::Conflict;
 use crate::audit::{append_audit, NewAuditEntry};
 use crate::outbox::{enqueue_mail, NewMail};
-use crate::write::WriteTx;
+use crate::transition::{transition, Transition};
 use crate::{Store, StoreError};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{PlacementId, SessionId};
@@ -308,26 +308,17 @@ impl Store {
             return Ok(Err(Conflict));
         }
         for new in publication.offers {
-            let changed = set_status(
-                &mut tx,
-                new.application_id,
-                ApplicationStatus::Shortlisted,
-                ApplicationStatus::Offered,
-                now,
-            )
-            .await?;
-            if !changed {
+            let offer = Transition {
+                application_id: new.application_id,
+                from: ApplicationStatus::Shortlisted,
+                to: ApplicationStatus::Offered,
+                kind: "offered",
+                actor_id: Some(publication.actor_id),
+                reason: None,
+            };
+            if !transition(&mut tx, &offer, now).await? {
                 return Ok(Err(Conflict));
             }
-            event(
-                &mut tx,
-                new.application_id,
-                "offered",
-                ApplicationStatus::Offered,
-                Some(publication.actor_id),
-                now,
-            )
-            .await?;
             sqlx::query(
                 "INSERT INTO offers (application_id, run_id, placement_id, made_at, reply_by) \
                  VALUES ($1, $2, $3, $4, $5)",
@@ -354,7 +345,16 @@ impl Store {
     ) -> Result<Result<(), Conflict>, StoreError> {
         let mut tx = self.begin().await?;
         let id = change.application_id;
-        if !set_status(&mut tx, id, ApplicationStatus::Offered, change.to, now).await? {
+        let kind = format!("offer_{}", change.to.as_str());
+        let answer = Transition {
+            application_id: id,
+            from: ApplicationStatus::Offered,
+            to: change.to,
+            kind: &kind,
+            actor_id: change.actor_id,
+            reason: None,
+        };
+        if !transition(&mut tx, &answer, now).await? {
             return Ok(Err(Conflict));
         }
         sqlx::query("UPDATE offers SET answered_at = $1 WHERE application_id = $2")
@@ -362,52 +362,8 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        let kind = format!("offer_{}", change.to.as_str());
-        event(&mut tx, id, &kind, change.to, change.actor_id, now).await?;
         append_audit(&mut tx, &change.audit, now).await?;
         tx.commit().await?;
         Ok(Ok(()))
     }
-}
-
-async fn set_status(
-    tx: &mut WriteTx,
-    id: i64,
-    from: ApplicationStatus,
-    to: ApplicationStatus,
-    now: i64,
-) -> Result<bool, StoreError> {
-    let changed = sqlx::query(
-        "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
-    )
-    .bind(to.as_str())
-    .bind(now)
-    .bind(id)
-    .bind(from.as_str())
-    .execute(&mut **tx)
-    .await?
-    .rows_affected();
-    Ok(changed == 1)
-}
-
-async fn event(
-    tx: &mut WriteTx,
-    id: i64,
-    kind: &str,
-    status: ApplicationStatus,
-    actor_id: Option<i64>,
-    now: i64,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO application_events (application_id, at, kind, status, actor_id) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(id)
-    .bind(now)
-    .bind(kind)
-    .bind(status.as_str())
-    .bind(actor_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }

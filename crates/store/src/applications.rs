@@ -2,6 +2,7 @@
 //! conditional update (`WHERE status = from`) plus an event, in one transaction, so two
 //! concurrent requests can never both win.
 
+use crate::transition::{record_event, transition, Event, Transition};
 use crate::{Store, StoreError};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{PlacementId, SessionId};
@@ -172,7 +173,14 @@ impl Store {
             }
             insert.execute(&mut *tx).await?;
         }
-        insert_event(&mut tx, id, now, kind, ApplicationStatus::Draft).await?;
+        let event = Event {
+            application_id: id,
+            kind,
+            status: ApplicationStatus::Draft,
+            actor_id: None,
+            reason: None,
+        };
+        record_event(&mut tx, &event, now).await?;
         tx.commit().await?;
         Ok(Ok(id))
     }
@@ -187,26 +195,17 @@ impl Store {
         now: i64,
     ) -> Result<Result<(), Conflict>, StoreError> {
         let mut tx = self.begin().await?;
-        let changed = sqlx::query(
-            "UPDATE applications SET status = 'submitted', updated_at = $1, submitted_at = $1 \
-             WHERE id = $2 AND status = 'draft'",
-        )
-        .bind(now)
-        .bind(application_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed != 1 {
+        let submit = Transition {
+            application_id,
+            from: ApplicationStatus::Draft,
+            to: ApplicationStatus::Submitted,
+            kind: "submitted",
+            actor_id: None,
+            reason: None,
+        };
+        if !transition(&mut tx, &submit, now).await? {
             return Ok(Err(Conflict));
         }
-        insert_event(
-            &mut tx,
-            application_id,
-            now,
-            "submitted",
-            ApplicationStatus::Submitted,
-        )
-        .await?;
         sqlx::query(
             "INSERT INTO submitted_profiles (application_id, data, eligible) VALUES ($1, $2, $3) \
              ON CONFLICT (application_id) DO UPDATE SET data = excluded.data, eligible = excluded.eligible",
@@ -230,23 +229,17 @@ impl Store {
         now: i64,
     ) -> Result<Result<(), Conflict>, StoreError> {
         let mut tx = self.begin().await?;
-        let submitted = (to == ApplicationStatus::Submitted).then_some(now);
-        let changed = sqlx::query(
-            "UPDATE applications SET status = $1, updated_at = $2, submitted_at = COALESCE($3, submitted_at) \
-             WHERE id = $4 AND status = $5",
-        )
-        .bind(to.as_str())
-        .bind(now)
-        .bind(submitted)
-        .bind(application_id)
-        .bind(from.as_str())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed != 1 {
+        let change = Transition {
+            application_id,
+            from,
+            to,
+            kind,
+            actor_id: None,
+            reason: None,
+        };
+        if !transition(&mut tx, &change, now).await? {
             return Ok(Err(Conflict));
         }
-        insert_event(&mut tx, application_id, now, kind, to).await?;
         tx.commit().await?;
         Ok(Ok(()))
     }
@@ -272,23 +265,4 @@ impl Store {
         })
         .collect()
     }
-}
-
-pub(crate) async fn insert_event(
-    conn: &mut sqlx::AnyConnection,
-    application_id: i64,
-    at: i64,
-    kind: &str,
-    status: ApplicationStatus,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO application_events (application_id, at, kind, status) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(application_id)
-    .bind(at)
-    .bind(kind)
-    .bind(status.as_str())
-    .execute(conn)
-    .await?;
-    Ok(())
 }

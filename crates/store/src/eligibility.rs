@@ -5,6 +5,7 @@
 
 use crate::applications::Conflict;
 use crate::audit::{append_audit, NewAuditEntry};
+use crate::transition::{record_event, Event};
 use crate::{Store, StoreError};
 use cohort_domain::application::ApplicationStatus;
 
@@ -57,17 +58,14 @@ impl Store {
         if added != 1 {
             return Ok(Err(Conflict));
         }
-        sqlx::query(
-            "INSERT INTO application_events (application_id, at, kind, status, actor_id, reason) \
-             VALUES ($1, $2, 'eligibility_override', $3, $4, $5)",
-        )
-        .bind(change.application_id)
-        .bind(now)
-        .bind(change.status.as_str())
-        .bind(change.actor_id)
-        .bind(change.justification)
-        .execute(&mut *tx)
-        .await?;
+        let event = Event {
+            application_id: change.application_id,
+            kind: "eligibility_override",
+            status: change.status,
+            actor_id: Some(change.actor_id),
+            reason: Some(change.justification),
+        };
+        record_event(&mut tx, &event, now).await?;
         append_audit(&mut tx, &change.audit, now).await?;
         tx.commit().await?;
         Ok(Ok(()))

@@ -36,6 +36,7 @@ mod sessions;
 mod staff;
 mod testimonials;
 mod throttle;
+mod transition;
 mod write;
 
 pub use accounts::{insert_account, insert_email_token, Account, NewAccount, SessionRow};

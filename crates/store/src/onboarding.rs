@@ -4,6 +4,7 @@
 
 use crate::applications::Conflict;
 use crate::audit::{append_audit, NewAuditEntry};
+use crate::transition::{transition, Transition};
 use crate::{Store, StoreError};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::onboarding::ItemStatus;
@@ -173,29 +174,17 @@ pub(crate) async fn apply_item_change(
         return Ok(false);
     }
     if change.end_offer {
-        let ended = sqlx::query(
-            "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
-        )
-        .bind(ApplicationStatus::Ended.as_str())
-        .bind(now)
-        .bind(change.application_id)
-        .bind(ApplicationStatus::Accepted.as_str())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if ended != 1 {
+        let end = Transition {
+            application_id: change.application_id,
+            from: ApplicationStatus::Accepted,
+            to: ApplicationStatus::Ended,
+            kind: "offer_ended",
+            actor_id: Some(change.actor_id),
+            reason: None,
+        };
+        if !transition(tx, &end, now).await? {
             return Ok(false);
         }
-        sqlx::query(
-            "INSERT INTO application_events (application_id, at, kind, status, actor_id) \
-                 VALUES ($1, $2, 'offer_ended', $3, $4)",
-        )
-        .bind(change.application_id)
-        .bind(now)
-        .bind(ApplicationStatus::Ended.as_str())
-        .bind(change.actor_id)
-        .execute(&mut *tx)
-        .await?;
     }
     append_audit(&mut *tx, &change.audit, now).await?;
     Ok(true)

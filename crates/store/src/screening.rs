@@ -5,6 +5,7 @@
 use crate::applications::Conflict;
 use crate::audit::{append_audit, NewAuditEntry};
 use crate::outbox::{enqueue_mail, NewMail};
+use crate::transition::{transition, Transition};
 use crate::{Store, StoreError};
 use cohort_domain::application::ApplicationStatus;
 use cohort_domain::session::{PlacementId, SessionId};
@@ -226,31 +227,17 @@ impl Store {
         now: i64,
     ) -> Result<Result<(), Conflict>, StoreError> {
         let mut tx = self.begin().await?;
-        let changed = sqlx::query(
-            "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
-        )
-        .bind(decision.to.as_str())
-        .bind(now)
-        .bind(decision.application_id)
-        .bind(decision.from.as_str())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed != 1 {
+        let change = Transition {
+            application_id: decision.application_id,
+            from: decision.from,
+            to: decision.to,
+            kind: decision.kind,
+            actor_id: Some(decision.actor_id),
+            reason: Some(decision.reason),
+        };
+        if !transition(&mut tx, &change, now).await? {
             return Ok(Err(Conflict));
         }
-        sqlx::query(
-            "INSERT INTO application_events (application_id, at, kind, status, actor_id, reason) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(decision.application_id)
-        .bind(now)
-        .bind(decision.kind)
-        .bind(decision.to.as_str())
-        .bind(decision.actor_id)
-        .bind(decision.reason)
-        .execute(&mut *tx)
-        .await?;
         if let Some(mail) = &decision.mail {
             enqueue_mail(&mut tx, mail, now).await?;
         }
