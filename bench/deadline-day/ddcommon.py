@@ -30,7 +30,7 @@ DEFAULT_BINARY = TARGET / "release" / "cohort"
 PASSWORD = "correct horse battery"
 BOOT_FLAG = "COHORT_DEADLINE_DAY_BOOTSTRAPPED"
 
-# The profile of crates/web/tests/applications.rs (`eligible_profile`): meets NATO's rules.
+# The profile of crates/web/tests/all/applications.rs (`eligible_profile`): meets NATO's rules.
 PROFILE = {
     "given_names": "Ana",
     "family_name": "Popescu",

@@ -6,6 +6,7 @@
 //! trusted proxy. The server's clock is frozen where limits are counted, so that what is
 //! checked never depends on the machine's speed.
 
+#[path = "all/common/mod.rs"]
 mod common;
 
 use common::candidates::PASSWORD;
