@@ -163,7 +163,10 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
     };
     let events = match events_for(&state, &account).await {
         Ok(events) => events,
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(error) => {
+            tracing::error!(?error, "calendar feed events");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
     };
     let tr = state
         .locales

@@ -33,7 +33,7 @@ async fn show(
     let user = match page_user(state, headers).await {
         Ok(Some(user)) => user,
         Ok(None) => return forms::to_login(),
-        Err(_) => return forms::internal(state, tr, uri),
+        Err(error) => return forms::internal_after(state, tr, uri, &error),
     };
     let Ok(has_feed) = state.store.has_calendar_feed(user.account.id).await else {
         return forms::internal(state, tr, uri);

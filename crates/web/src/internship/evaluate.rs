@@ -123,7 +123,7 @@ async fn show(
     let internship = match super::for_staff(state, &staff, id).await {
         Ok(found) => found,
         Err(ApiError::NoRoute) => return hidden(state, visitor, uri).await,
-        Err(_) => return forms::internal(state, tr, uri),
+        Err(error) => return forms::internal_after(state, tr, uri, &error),
     };
     let subject = format!("application:{id}");
     if super::audit_view(state, &staff, peer, "internship.view", &subject)

@@ -189,7 +189,7 @@ pub async fn page(
     let user = match page_user(&state, &headers).await {
         Ok(Some(user)) => user,
         Ok(None) => return forms::to_login(),
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     let Ok(found) = super::own(&state, user.account.id).await else {
         return forms::internal(&state, tr, &uri);

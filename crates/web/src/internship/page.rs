@@ -145,7 +145,7 @@ async fn show(
     let (found, interns) = match super::of_session(state, &staff, session).await {
         Ok(found) => found,
         Err(ApiError::NoRoute) => return hidden(state, visitor, uri).await,
-        Err(_) => return forms::internal(state, tr, uri),
+        Err(error) => return forms::internal_after(state, tr, uri, &error),
     };
     let subject = format!("session:{}", found.id.0);
     if super::audit_view(state, &staff, peer, "internships.list", &subject)
@@ -158,7 +158,7 @@ async fn show(
     let supervisors = if may_edit {
         match state.store.supervisors().await {
             Ok(s) => s,
-            Err(_) => return forms::internal(state, tr, uri),
+            Err(error) => return forms::internal_after(state, tr, uri, &error),
         }
     } else {
         Vec::new()
@@ -167,7 +167,7 @@ async fn show(
     for internship in &interns {
         match card(state, &tr, internship, &supervisors).await {
             Ok(c) => cards.push(c),
-            Err(_) => return forms::internal(state, tr, uri),
+            Err(error) => return forms::internal_after(state, tr, uri, &error),
         }
     }
     let done = match uri.query() {
@@ -200,7 +200,7 @@ async fn show(
                     Some((text, message)) => (text, Some(message)),
                     None => match super::rubric_of(state, found.id).await {
                         Ok(r) => (r.to_toml(), None),
-                        Err(_) => return forms::internal(state, tr, uri),
+                        Err(error) => return forms::internal_after(state, tr, uri, &error),
                     },
                 };
                 Some(RubricForm {

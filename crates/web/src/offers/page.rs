@@ -123,7 +123,7 @@ async fn show(
     let tr = state.locales.tr(visitor.lang);
     let found = match outcomes(state, user.account.id).await {
         Ok(found) => found,
-        Err(_) => return forms::internal(state, tr, uri),
+        Err(error) => return forms::internal_after(state, tr, uri, &error),
     };
     let (status, error) = match error {
         Some((status, message)) => (status, Some(message)),
@@ -231,7 +231,7 @@ pub async fn my_offer(
     let user = match page_user(&state, &headers).await {
         Ok(Some(user)) => user,
         Ok(None) => return forms::to_login(),
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     let done = match uri.query() {
         Some("done=accepted") => Some(tr.t("offer-done-accepted")),
@@ -377,7 +377,7 @@ pub async fn checklist_document(
     let user = match page_user(&state, &headers).await {
         Ok(Some(user)) => user,
         Ok(None) => return forms::to_login(),
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     let Ok(multipart) = multipart else {
         return forms::csrf_refused(&state, tr, &uri);

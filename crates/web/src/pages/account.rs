@@ -227,7 +227,7 @@ pub async fn logout(
     let user = match page_user(&state, &headers).await {
         Ok(Some(user)) => user,
         Ok(None) => return Redirect::to("/").into_response(),
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     if !csrf_ok(&user, FormData::parse(&body).opt("csrf_token").as_deref()) {
         return forms::csrf_refused(&state, tr, &uri);

@@ -141,6 +141,21 @@ pub fn csrf_refused(state: &AppState, tr: Tr<'_>, uri: &Uri) -> Response {
 
 /// The page shown for our own failure; the detail is already in the log.
 pub fn internal(state: &AppState, tr: Tr<'_>, uri: &Uri) -> Response {
+    internal_page(state, tr, uri)
+}
+
+/// [`internal`], after logging what went wrong (the page names no detail of it).
+pub fn internal_after(
+    state: &AppState,
+    tr: Tr<'_>,
+    uri: &Uri,
+    error: &impl std::fmt::Debug,
+) -> Response {
+    tracing::error!(?error, path = uri.path(), "a page could not be built");
+    internal_page(state, tr, uri)
+}
+
+fn internal_page(state: &AppState, tr: Tr<'_>, uri: &Uri) -> Response {
     notice(
         state,
         tr,

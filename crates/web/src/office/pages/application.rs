@@ -234,7 +234,7 @@ async fn show(
     let (list, index) = match visible_application(&state, &staff, id).await {
         Ok(Some(found)) => found,
         Ok(None) => return hidden(&state, visitor, &uri).await,
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     let logged = audit(
         &state,
@@ -318,7 +318,7 @@ async fn show(
     let (form, reviews, disagreement) =
         match review_parts(&state, &staff, &list.entries[index], tr).await {
             Ok(parts) => parts,
-            Err(_) => return forms::internal(&state, tr, &uri),
+            Err(error) => return forms::internal_after(&state, tr, &uri, &error),
         };
     let page = ApplicationPage {
         chrome: Chrome::new(

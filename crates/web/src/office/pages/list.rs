@@ -345,14 +345,14 @@ pub async fn screening(
         Ok(id) if may_see_lists(&staff) => match find_session(&state, id).await {
             Ok(Some(session)) => session,
             Ok(None) => return hidden(&state, visitor, &uri).await,
-            Err(_) => return forms::internal(&state, tr, &uri),
+            Err(error) => return forms::internal_after(&state, tr, &uri, &error),
         },
         _ => return hidden(&state, visitor, &uri).await,
     };
     let raw = uri.query().unwrap_or("").to_owned();
     let list = match session_list(&state, session.id).await {
         Ok(list) => list,
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     let Ok(blind) = is_blind(&state, &staff, session.id).await else {
         return forms::internal(&state, tr, &uri);
@@ -428,7 +428,7 @@ pub async fn decide(
         Ok(id) => match find_session(&state, id).await {
             Ok(Some(session)) => session,
             Ok(None) => return hidden(&state, visitor, &uri).await,
-            Err(_) => return forms::internal(&state, tr, &uri),
+            Err(error) => return forms::internal_after(&state, tr, &uri, &error),
         },
         Err(_) => return hidden(&state, visitor, &uri).await,
     };
@@ -465,7 +465,7 @@ pub async fn decide(
     let (Some(decision), Some(reason), true) = (decision, reason, errors.is_empty()) else {
         let list = match session_list(&state, session.id).await {
             Ok(list) => list,
-            Err(_) => return forms::internal(&state, tr, &uri),
+            Err(error) => return forms::internal_after(&state, tr, &uri, &error),
         };
         let Ok(blind) = is_blind(&state, &staff, session.id).await else {
             return forms::internal(&state, tr, &uri);

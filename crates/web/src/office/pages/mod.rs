@@ -34,7 +34,7 @@ pub(crate) async fn page_staff(
     let user = match page_user(state, headers).await {
         Ok(Some(user)) => user,
         Ok(None) => return Err(Redirect::to("/login").into_response()),
-        Err(_) => return Err(forms::internal(state, tr, uri)),
+        Err(error) => return Err(forms::internal_after(state, tr, uri, &error)),
     };
     match Staff::of(state, user.account, user.csrf_token).await {
         Ok(Some(staff)) => Ok(staff),
@@ -139,7 +139,7 @@ pub async fn home(
     // from the store: a session created a moment ago is listed at once
     let all_sessions = match state.store.sessions().await {
         Ok(sessions) => sessions,
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     let sessions = if sees_applications {
         all_sessions
@@ -172,7 +172,7 @@ pub async fn home(
     for session in &all_sessions {
         match state.store.placements(session.id).await {
             Ok(p) => offered.extend(p),
-            Err(_) => return forms::internal(&state, tr, &uri),
+            Err(error) => return forms::internal_after(&state, tr, &uri, &error),
         }
     }
     let placements = offered
@@ -189,7 +189,7 @@ pub async fn home(
     // a reviewer's assignments, those still to review first
     let mut mine = match state.store.assigned_to(staff.account.id).await {
         Ok(mine) => mine,
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     mine.sort_by_key(|&(id, done)| (done, id));
     let reviewed = mine.iter().filter(|(_, done)| *done).count();

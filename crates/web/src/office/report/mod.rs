@@ -102,15 +102,43 @@ pub async fn report(
     let session = match state.store.session_by_id(SessionId(id)).await {
         Ok(Some(session)) => session,
         Ok(None) => return hidden(&state, visitor, &uri).await,
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
+    // every read that fails is logged; the page then says only that it failed
+    fn read_failed(error: impl std::fmt::Debug) {
+        tracing::error!(?error, "the office's report could not read its data");
+    }
     let (list, placements, statuses, reviews, people, assignments) = match tokio::try_join!(
-        async { session_list(&state, session.id).await.map_err(|_| ()) },
-        async { state.store.placements(session.id).await.map_err(|_| ()) },
-        async { state.store.status_counts(session.id).await.map_err(|_| ()) },
-        async { state.store.review_counts(session.id).await.map_err(|_| ()) },
-        async { state.store.staff_accounts().await.map_err(|_| ()) },
-        async { state.store.assignments(session.id).await.map_err(|_| ()) },
+        async { session_list(&state, session.id).await.map_err(read_failed) },
+        async {
+            state
+                .store
+                .placements(session.id)
+                .await
+                .map_err(read_failed)
+        },
+        async {
+            state
+                .store
+                .status_counts(session.id)
+                .await
+                .map_err(read_failed)
+        },
+        async {
+            state
+                .store
+                .review_counts(session.id)
+                .await
+                .map_err(read_failed)
+        },
+        async { state.store.staff_accounts().await.map_err(read_failed) },
+        async {
+            state
+                .store
+                .assignments(session.id)
+                .await
+                .map_err(read_failed)
+        },
     ) {
         Ok(all) => all,
         Err(()) => return forms::internal(&state, tr, &uri),
@@ -195,7 +223,7 @@ pub async fn report(
     );
     let caps = match crate::office::allocation::caps_of(&state, &session).await {
         Ok(caps) => caps,
-        Err(_) => return forms::internal(&state, tr, &uri),
+        Err(error) => return forms::internal_after(&state, tr, &uri, &error),
     };
     nationality_section.note = Some(if caps.is_empty() {
         tr.t("report-no-caps")

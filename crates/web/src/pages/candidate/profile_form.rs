@@ -293,7 +293,7 @@ pub async fn save_profile(
                     tr.with_args(p.problem.message_key(), &p.problem.message_args()),
                 )
             })),
-            Err(_) => return forms::internal(&state, tr, &uri),
+            Err(error) => return forms::internal_after(&state, tr, &uri, &error),
         }
     } else if let Err(problems) = Profile::parse(&read.raw, utc_date(state.settings.now())) {
         // the number was refused: say what else is wrong at the same time
