@@ -39,6 +39,7 @@ pub mod application;
 pub mod calendar;
 mod catalogue;
 pub mod eligibility;
+pub mod instant;
 pub mod internship;
 mod lang;
 pub mod mail;

@@ -195,6 +195,18 @@ impl AppState {
         }
     }
 
+    /// The session `id`: from the snapshot (no query, no parsing of its rules), else from
+    /// the store (created since the last refresh). A change to a session reaches the other
+    /// nodes' snapshots with their next refresh.
+    pub async fn session(&self, id: i64) -> Result<Option<Session>, cohort_store::StoreError> {
+        if let Some(session) = self.snapshot().sessions.iter().find(|s| s.id.0 == id) {
+            return Ok(Some(session.clone()));
+        }
+        self.store
+            .session_by_id(cohort_domain::session::SessionId(id))
+            .await
+    }
+
     /// The current snapshot (a cheap clone of an `Arc`).
     pub fn snapshot(&self) -> Arc<Snapshot> {
         match self.snapshot.read() {

@@ -12,6 +12,7 @@ use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::Json;
 use cohort_domain::application::MAX_MOTIVATION_CHARS;
+use cohort_domain::instant::rfc3339;
 use cohort_domain::session::Session;
 use cohort_store::ApplicationRow;
 use serde::{Deserialize, Serialize};
@@ -58,10 +59,6 @@ pub struct ApplicationBody {
     pub submitted_at: Option<String>,
     /// Every change, oldest first.
     pub timeline: Vec<EventBody>,
-}
-
-fn rfc3339(millis: i64) -> String {
-    jiff::Timestamp::from_millisecond(millis).map_or_else(|_| millis.to_string(), |t| t.to_string())
 }
 
 async fn body(

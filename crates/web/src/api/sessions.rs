@@ -7,7 +7,7 @@ use crate::visitor::Visitor;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::Json;
-use cohort_domain::session::{Placement, Session, SessionId};
+use cohort_domain::session::{Placement, Session};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -143,15 +143,8 @@ pub async fn find_session(
     let Ok(Path(id)) = id else {
         return Err(fail(ApiError::SessionNotFound));
     };
-    // From the snapshot (no query, no parsing of the rules on every request); a session
-    // created since the last refresh is read from the store. A change to a session reaches
-    // other nodes with the next refresh (seconds).
-    if let Some(session) = state.snapshot().sessions.iter().find(|s| s.id.0 == id) {
-        return Ok(session.clone());
-    }
     state
-        .store
-        .session_by_id(SessionId(id))
+        .session(id)
         .await
         .map_err(|e| fail(ApiError::internal(e)))?
         .ok_or_else(|| fail(ApiError::SessionNotFound))

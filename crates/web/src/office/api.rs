@@ -17,6 +17,7 @@ use axum::Json;
 use cohort_domain::application::{
     decide_screening, ApplicationStatus, Decision, Reason, ReasonProblem,
 };
+use cohort_domain::instant::rfc3339;
 use cohort_domain::mail::{MailKind, Rendered};
 use cohort_domain::session::SessionId;
 use cohort_domain::{Lang, Permission, Role};
@@ -141,10 +142,6 @@ pub struct RefusedBody {
     pub id: i64,
     /// Why.
     pub message: String,
-}
-
-fn rfc3339(millis: i64) -> String {
-    jiff::Timestamp::from_millisecond(millis).map_or_else(|_| millis.to_string(), |t| t.to_string())
 }
 
 /// The API view of an entry; identifying fields only when `blind` is false.

@@ -1,5 +1,6 @@
 //! The export archive: `data.json` and the documents' bytes, zipped.
 
+use cohort_domain::instant::rfc3339;
 use cohort_store::{PersonalApplication, PersonalData};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -115,10 +116,6 @@ pub struct FileToCopy {
     pub path: String,
     /// Its object key in the object store.
     pub object_key: String,
-}
-
-fn rfc3339(millis: i64) -> String {
-    jiff::Timestamp::from_millisecond(millis).map_or_else(|_| millis.to_string(), |t| t.to_string())
 }
 
 /// A session code as a file name: letters, digits, `-`, `_` and `.` kept, the rest `_`.

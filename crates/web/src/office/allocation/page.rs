@@ -294,12 +294,7 @@ async fn show(
             ),
         ],
     );
-    let next_round = 1 + runs
-        .iter()
-        .filter(|r| r.published_at.is_some())
-        .map(|r| r.round)
-        .max()
-        .unwrap_or(0);
+    let next_round = super::round::next_round_number(&runs);
     let done = query.done.as_deref().and_then(|d| match d {
         "caps" => Some(tr.t("allocation-done-caps")),
         "closed" => Some(tr.t("allocation-done-closed")),

@@ -191,6 +191,17 @@ pub(super) async fn lapse_expired_offers(
     Ok(())
 }
 
+/// The number of the round that comes next: 1 + the highest round published (previews
+/// of a round do not count).
+pub(crate) fn next_round_number(runs: &[cohort_store::RunRow]) -> i64 {
+    1 + runs
+        .iter()
+        .filter(|r| r.published_at.is_some())
+        .map(|r| r.round)
+        .max()
+        .unwrap_or(0)
+}
+
 /// The round that comes next: its number (1 + the rounds published) and its instance —
 /// the shortlisted candidates who have had no offer, the seats no accepted or pending
 /// offer holds, the frozen rankings, and the caps less what offers already use.
@@ -207,12 +218,7 @@ async fn next_round(
     let rankings = store.session_rankings(session.id).await.map_err(internal)?;
     let runs = store.runs(session.id).await.map_err(internal)?;
     let caps = caps_of(state, session).await?;
-    let number = 1 + runs
-        .iter()
-        .filter(|r| r.published_at.is_some())
-        .map(|r| r.round)
-        .max()
-        .unwrap_or(0);
+    let number = next_round_number(&runs);
     let nationality: HashMap<i64, Option<Nationality>> = rows
         .iter()
         .map(|r| (r.id, first_nationality(r.profile.as_deref())))

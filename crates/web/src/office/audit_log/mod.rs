@@ -10,6 +10,7 @@ pub mod api;
 pub mod csv;
 
 use crate::api::ApiError;
+pub use cohort_domain::instant::rfc3339;
 use cohort_store::{AuditEntry, AuditFilter};
 
 /// The actions the log records, offered as suggestions in the page's filter.
@@ -116,11 +117,6 @@ pub async fn page(
         None
     };
     Ok((entries, next))
-}
-
-/// An instant as RFC 3339 in UTC.
-pub fn rfc3339(millis: i64) -> String {
-    jiff::Timestamp::from_millisecond(millis).map_or_else(|_| millis.to_string(), |t| t.to_string())
 }
 
 #[cfg(test)]

@@ -313,14 +313,7 @@ fn row_view(state: &AppState, visitor: Visitor, entry: &Entry, blind: bool) -> R
 }
 
 async fn find_session(state: &AppState, id: i64) -> Result<Option<Session>, ApiError> {
-    if let Some(s) = state.snapshot().sessions.iter().find(|s| s.id.0 == id) {
-        return Ok(Some(s.clone()));
-    }
-    state
-        .store
-        .session_by_id(cohort_domain::session::SessionId(id))
-        .await
-        .map_err(ApiError::internal)
+    state.session(id).await.map_err(ApiError::internal)
 }
 
 fn may_see_lists(staff: &Staff) -> bool {
