@@ -14,8 +14,8 @@ pub static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
 });
 
 /// libfuzzer-sys aborts on every panic, even one the code under test catches on purpose
-/// (the PDF reader runs under `catch_unwind`: its panics mean a file without text, not a
-/// crash). This hook stays silent for panics raised inside registry dependencies
+/// (the PDF reader and calamine's XLSX reader run under `catch_unwind`: their panics mean a
+/// file without text or an unreadable sheet, not a crash). This hook stays silent for panics raised inside registry dependencies
 /// (`pdf-extract`, `lopdf`, …) and prints the others. It does not abort: a panic that the
 /// product does not catch unwinds to libfuzzer-sys's own `catch_unwind`, which aborts, so
 /// it is still a crash.

@@ -222,6 +222,15 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_reference_that_overflows_is_refused() {
+        // found by the fuzz target sheet_xlsx: a cell reference that overflows calamine's
+        // position arithmetic (`attempt to multiply with overflow` in its xlsx reader)
+        let bytes = include_bytes!("../tests/fuzz-found/xlsx-cell-reference-overflow.xlsx");
+        assert!(is_xlsx(bytes));
+        assert_eq!(rows(bytes), Err(SheetError::Unreadable));
+    }
+
+    #[test]
     fn csv_bounds() {
         let many_rows = "a\n".repeat(MAX_ROWS as usize + 1);
         assert_eq!(rows(many_rows.as_bytes()), Err(SheetError::TooManyCells));
