@@ -47,6 +47,21 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// The use cases' `App` for a command that touches no document (`session import`, `user
+/// add`): the system clock, the messages, and `public_url` for links in e-mails.
+pub fn app_without_files(
+    store: cohort_store::Store,
+    public_url: &str,
+) -> anyhow::Result<cohort_app::App> {
+    Ok(cohort_app::App {
+        store,
+        files: cohort_app::files::open_files(&cohort_app::files::FilesAt::Memory)?,
+        clock: cohort_app::system_clock(),
+        locales: std::sync::Arc::new(cohort_i18n::Locales::load()?),
+        public_url: public_url.to_owned(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -36,14 +36,7 @@ pub async fn run(command: SessionCommand) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     }
     let code = read.session.code.clone();
-    let app = cohort_app::App {
-        store: store.clone(),
-        // a session has no documents
-        files: cohort_app::files::open_files(&cohort_app::files::FilesAt::Memory)?,
-        clock: cohort_app::system_clock(),
-        locales: std::sync::Arc::new(cohort_i18n::Locales::load()?),
-        public_url: String::new(),
-    };
+    let app = super::app_without_files(store.clone(), "")?;
     let new = NewSession {
         session: read.session,
         placements: read.placements,

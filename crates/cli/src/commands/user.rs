@@ -3,10 +3,8 @@
 use super::open_store;
 use crate::args::{LangArg, StaffRole, UserCommand};
 use anyhow::Context;
-use cohort_app::files::{open_files, FilesAt};
 use cohort_app::staff::{invite_staff, Invitation};
 use cohort_domain::{Lang, Role};
-use cohort_i18n::Locales;
 
 pub async fn run(command: UserCommand) -> anyhow::Result<()> {
     let UserCommand::Add(args) = command;
@@ -29,14 +27,7 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             LangArg::Fr => Lang::Fr,
         },
     };
-    let app = cohort_app::App {
-        store,
-        // no document is touched here
-        files: open_files(&FilesAt::Memory)?,
-        clock: cohort_app::system_clock(),
-        locales: std::sync::Arc::new(Locales::load()?),
-        public_url: args.public_url.clone(),
-    };
+    let app = super::app_without_files(store, &args.public_url)?;
     let link = invite_staff(&app, &catalogue, &invitation, false).await?;
     println!(
         "created {} account {}; the password is chosen with this link within 7 days (it works once):\n{link}",
